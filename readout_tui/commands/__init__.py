@@ -16,6 +16,7 @@ from readout_tui.core.model import Document
 COMMANDS: dict[str, str] = {
     "diff": "readout_tui.commands.diff",
     "export": "readout_tui.commands.export",
+    "sessions": "readout_tui.commands.sessions",
 }
 
 _UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3}
