@@ -47,7 +47,9 @@ def decode_bytes(data: bytes, *, name: str = "input") -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {encoding} despite its BOM ({exc.reason})")
+                raise InputError(
+                    f"{name}: not valid {encoding} despite its BOM ({exc.reason})"
+                ) from None
     if _looks_binary(data):
         raise InputError(f"{name}: looks like binary data, not text")
     try:

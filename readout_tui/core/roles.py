@@ -42,10 +42,14 @@ _DATELINE = re.compile(
     r"\s*$"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
+SENTENCE_END = frozenset(".!?\"”’')»:;,")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return len(_LETTER.findall(text))
 
 
 def is_boilerplate(text: str) -> bool:
@@ -61,6 +65,15 @@ def is_boilerplate(text: str) -> bool:
     False
     """
     stripped = text.strip()
+    # Fast exits keep whole books fast: furniture is short, and a run of words ending like a
+    # sentence is prose unless it is a copyright or registration line.
+    if len(stripped) > 400:
+        return False
+    if stripped.count(" ") >= 8 and stripped[-1] in SENTENCE_END:
+        return bool(_COPYRIGHT.search(stripped)) and len(_WORD.findall(stripped)) <= 25
+    words = _WORD.findall(stripped)
+    if len(words) > 25:
+        return False
     if _letters(stripped) < 3:
         return True  # stray punctuation, bare numbers, ", , :"
     lines = [line.strip() for line in stripped.splitlines() if line.strip()]
@@ -68,8 +81,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if all(_IMAGE_NAME.match(line) for line in lines):
         return True
-    words = _WORD.findall(stripped)
-    if len(words) <= 25 and _COPYRIGHT.search(stripped):
+    if _COPYRIGHT.search(stripped):
         return True
     if len(words) <= 6 and _SOCIAL.match(stripped) and not stripped.endswith((".", '"', "”")):
         return True

@@ -71,8 +71,40 @@ _DROP_TAGS = (
 )
 # Elements that start a new paragraph of visible text.
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr td th caption "
-    "figcaption figure section article main address hr br title body center".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "figcaption",
+        "figure",
+        "section",
+        "article",
+        "main",
+        "address",
+        "hr",
+        "br",
+        "title",
+        "body",
+        "center",
+    ]
 )
 _WS = re.compile(r"\s+")
 

@@ -1,0 +1,209 @@
+"""Tokenisation shared by alignment and word diff.
+
+Two views of a paragraph:
+
+* :func:`diff_tokens` cuts it into words, single punctuation marks and white-space runs that
+  together cover every character, so a diff over them is lossless and edits land on word
+  boundaries;
+* :func:`content_words` keeps only lower-cased words that carry meaning (function words are
+  dropped), which is what paragraph alignment compares.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Words keep inner apostrophes ("other's", "that’s"); everything else is one char or a
+# white-space run. The three alternatives cover every character, so "".join(tokens) == text.
+_DIFF_TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Function words that carry no evidence of which paragraph matches which.
+STOPWORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "as",
+        "into",
+        "onto",
+        "upon",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "it's",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "having",
+        "he",
+        "she",
+        "they",
+        "them",
+        "their",
+        "his",
+        "her",
+        "him",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "not",
+        "no",
+        "also",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "too",
+        "very",
+        "can",
+        "will",
+        "just",
+        "should",
+        "would",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "s",
+        "t",
+    ]
+)
+
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "\u00a0": " ",
+    }
+)
+
+
+def diff_tokens(text: str) -> list[str]:
+    """Lossless tokens: ``"".join(diff_tokens(t)) == t``.
+
+    >>> diff_tokens("Wang's view: “yes”.")
+    ["Wang's", ' ', 'view', ':', ' ', '“', 'yes', '”', '.']
+    """
+    return _DIFF_TOKEN.findall(text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens.
+
+    >>> words("China-Russia ties, he said")
+    ['china', 'russia', 'ties', 'he', 'said']
+    """
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words minus function words (the alignment's features).
+
+    >>> content_words("The two sides should promote trade")
+    ['two', 'sides', 'promote', 'trade']
+    """
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def normalise(text: str) -> str:
+    """Fold quote and dash styles and white space, for "equal after normalisation" checks.
+
+    >>> normalise("“Yes” — he said\u00a0 so") == normalise('"Yes" - he said so')
+    True
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def is_space(token: str) -> bool:
+    return token.isspace()
+
+
+def is_word(token: str) -> bool:
+    return bool(token) and (token[0].isalnum() or token[0] == "_")
+
+
+def join(tokens: Iterable[str]) -> str:
+    return "".join(tokens)

@@ -1,0 +1,74 @@
+"""The readout-diff/1 JSON export: schema, invariants, stable ids."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+import jsonschema
+import pytest
+
+from readout_tui.core.compare import compare
+from readout_tui.core.documents import document_from_text
+from readout_tui.core.export.json_export import dumps
+from readout_tui.core.model import Comparison
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, Any]:
+    text = (files("readout_tui") / "data" / "readout-diff-1.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def test_sample_export_is_valid(sample_comparison: Comparison, schema: dict[str, Any]) -> None:
+    export = json.loads(dumps(sample_comparison))
+    jsonschema.Draft202012Validator(schema).validate(export)
+    assert export["schema"] == "readout-diff/1"
+
+
+def test_offsets_and_spans_index_their_text(sample_comparison: Comparison) -> None:
+    export = json.loads(dumps(sample_comparison))
+    sources = {"left": sample_comparison.left.text, "right": sample_comparison.right.text}
+    paras = {s: export["documents"][s]["paragraphs"] for s in ("left", "right")}
+    for side, ps in paras.items():
+        for p in ps:
+            assert sources[side][p["start"] : p["end"]] == p["text"]
+    for block in export["blocks"]:
+        for edit in block["edits"]:
+            for side in ("left", "right"):
+                span = edit[side]
+                assert (
+                    paras[side][span["paragraph"]]["text"][span["start"] : span["end"]]
+                    == span["text"]
+                )
+
+
+def test_every_paragraph_in_exactly_one_block(sample_comparison: Comparison) -> None:
+    for side in ("left", "right"):
+        seen = sorted(i for b in sample_comparison.blocks for i in getattr(b, side))
+        assert seen == list(range(len(sample_comparison.document(side).paragraphs)))  # type: ignore[arg-type]
+
+
+def test_ids_are_stable_and_unique(sample_docs: tuple[Any, Any]) -> None:
+    first, second = compare(*sample_docs), compare(*sample_docs)
+    ids = [b.id for b in first.blocks] + [e.id for b in first.blocks for e in b.edits]
+    assert ids == [b.id for b in second.blocks] + [e.id for b in second.blocks for e in b.edits]
+    assert len(set(ids)) == len(ids)
+
+
+def test_ids_survive_an_edit_elsewhere() -> None:
+    base = ["Alpha paragraph about trade.", "Beta paragraph about energy.", "Gamma on health."]
+    a = compare(document_from_text("\n\n".join(base)), document_from_text("\n\n".join(base)))
+    changed = [*base[:2], "Gamma on public health."]
+    b = compare(document_from_text("\n\n".join(base)), document_from_text("\n\n".join(changed)))
+    assert [x.id for x in a.blocks[:2]] == [x.id for x in b.blocks[:2]]
+    assert a.blocks[2].id != b.blocks[2].id
+
+
+def test_summary_counts(sample_comparison: Comparison) -> None:
+    s = sample_comparison.summary
+    assert s.blocks_by_op["delete"] == 6 and s.blocks_by_op["split"] == 2
+    assert sum(s.blocks_by_op.values()) == len(sample_comparison.blocks)
+    assert 0.4 < s.left_retained < s.right_reused <= 1.0
