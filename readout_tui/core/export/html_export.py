@@ -21,7 +21,7 @@ from readout_tui.core.export.layout import (
     Mark,
     Run,
     block_label,
-    commitments_by_speaker,
+    commitment_pairs,
     describe_targets,
     footnotes,
     paragraph_marks,
@@ -262,44 +262,50 @@ class _Report:
             f"</p>{''.join(parts)}</section>"
         )
 
-    def commitment_row(self, c: Commitment, texts: dict[str, Commitment]) -> str:
-        clause = _e(c.text)
-        if c.cue:
-            at = c.text.lower().find(c.cue.lower())
-            if at >= 0:
-                cue_end = at + len(c.cue)
-                clause = (
-                    f"{_e(c.text[:at])}<strong>{_e(c.text[at:cue_end])}</strong>"
-                    f"{_e(c.text[cue_end:])}"
-                )
-        other = texts.get(c.counterpart or "")
-        counterpart = f"<blockquote class=clause>{_e(other.text)}</blockquote>" if other else "—"
+    def commitment_row(self, c: Commitment, other: Commitment | None) -> str:
+        clause = _clause(c)
+        if other is not None:
+            counterpart = f'<blockquote class="clause">{_clause(other)}</blockquote>'
+            if (other.speaker, other.holder) != (c.speaker, c.holder):
+                who = other.speaker + (f" for {other.holder}" if other.holder else "")
+                counterpart = f'<span class="side">{_e(who)}</span>' + counterpart
+            counterpart += f'<span class="side">right ¶{other.paragraph}</span>'
+        else:
+            counterpart = '<span class="small">—</span>'
         holder = _e(c.holder) if c.holder else "—"
+        strength = strength_dots(c.strength)
+        if other is not None and other.strength != c.strength:
+            strength += f" → {strength_dots(other.strength)}"
         review = self.badge(c.id) + self.fnref(c.id, "c", "commitments")
+        anchor = ""
+        if other is not None:
+            review += self.badge(other.id) + self.fnref(other.id, "c", "commitments")
+            anchor = f"<span{self.target_id(other.id)}></span>"
         return (
             f"<tr{self.target_id(c.id)}>"
-            f'<td><span class="cstatus cs-{_e(c.status)}">{_e(c.status)}</span></td>'
+            f'<td><span class="cstatus cs-{_e(c.status)}">{_e(c.status)}</span>{anchor}</td>'
             f'<td>{_e(c.type)}<br><span class="dots" title="strength {c.strength} of 5">'
-            f"{strength_dots(c.strength)}</span></td><td>{holder}</td>"
-            f'<td><span class="side">{_e(c.side)} ¶{c.paragraph}</span>'
-            f'<blockquote class="clause">{clause}</blockquote></td>'
+            f"{strength}</span></td><td>{holder}</td>"
+            f'<td><blockquote class="clause">{clause}</blockquote>'
+            f'<span class="side">{_e(c.side)} ¶{c.paragraph}</span></td>'
             f"<td>{counterpart}</td><td>{review}</td></tr>"
         )
 
     def commitments(self) -> str:
-        groups = commitments_by_speaker(self.c)
+        groups = commitment_pairs(self.c)
         if not groups:
             return '<section id="commitments"><h2>Commitments</h2><p>None found.</p></section>'
-        texts = {c.id: c for c in self.c.commitments}
         parts = []
-        for speaker, items in groups.items():
-            dropped = sum(c.status == "dropped" for c in items)
-            count = f"{len(items)}" + (f" · {dropped} dropped" if dropped else "")
-            rows = "".join(self.commitment_row(c, texts) for c in items)
+        cols = "".join(f'<col style="width:{w}%">' for w in (10, 11, 10, 33, 27, 9))
+        for speaker, pairs in groups.items():
+            dropped = sum(c.status == "dropped" for c, _ in pairs)
+            count = f"{len(pairs)}" + (f" · {dropped} dropped" if dropped else "")
+            rows = "".join(self.commitment_row(c, other) for c, other in pairs)
             parts.append(
                 f'<h3>{_e(speaker)} <span class="small">({count})</span></h3>'
-                '<table class="grid"><thead><tr><th>Status</th><th>Type</th><th>Holder</th>'
-                "<th>Clause</th><th>Counterpart</th><th>Review</th></tr></thead>"
+                f'<table class="grid commitments"><colgroup>{cols}</colgroup><thead><tr>'
+                "<th>Status</th><th>Type</th><th>Holder</th><th>Clause</th>"
+                "<th>In the other version</th><th>Review</th></tr></thead>"
                 f"<tbody>{rows}</tbody></table>"
             )
         return f'<section id="commitments"><h2>Commitments</h2>{"".join(parts)}</section>'
@@ -376,6 +382,15 @@ class _Report:
             f"<title>{_e(title)}</title><style>{CSS}</style></head>\n"
             f'<body><div class="page">{body}{footer}</div></body></html>\n'
         )
+
+
+def _clause(c: Commitment) -> str:
+    """The commitment's clause with its cue words in bold."""
+    at = c.text.lower().find(c.cue.lower()) if c.cue else -1
+    if at < 0:
+        return _e(c.text)
+    end = at + len(c.cue)
+    return f"{_e(c.text[:at])}<strong>{_e(c.text[at:end])}</strong>{_e(c.text[end:])}"
 
 
 def _kv(title: str, counts: dict[str, int], *, zeros: bool = False) -> str:

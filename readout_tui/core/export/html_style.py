@@ -100,6 +100,7 @@ sup.fnref a { color: var(--accent); text-decoration: none; font-weight: 700; pad
 .rl.op-delete p { color: var(--del-ink); }
 .rl.op-insert p { color: var(--ins-ink); }
 table.grid { width: 100%; font-size: 13.5px; }
+table.commitments { table-layout: fixed; }
 table.grid th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .05em;
   color: var(--muted); border-bottom: 2px solid var(--ink); padding: 5px 8px; }
 table.grid td { border-bottom: 1px solid var(--rule); padding: 6px 8px; vertical-align: top; }
@@ -109,7 +110,8 @@ table.grid td { border-bottom: 1px solid var(--rule); padding: 6px 8px; vertical
 .dots { letter-spacing: 1px; color: var(--accent); white-space: nowrap; }
 blockquote.clause { margin: 0; }
 blockquote.clause strong { font-weight: 700; background: #eef3fb; }
-.side { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+.side { display: block; font-size: 11px; color: var(--muted); text-transform: uppercase;
+  letter-spacing: .05em; }
 ol.notes { padding-left: 26px; }
 ol.notes li { margin-bottom: 10px; }
 ol.notes li:target { background: #fff8db; }

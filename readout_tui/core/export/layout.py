@@ -240,6 +240,27 @@ def commitments_by_speaker(comparison: Comparison) -> dict[str, list[Commitment]
     return groups
 
 
+def commitment_pairs(
+    comparison: Comparison,
+) -> dict[str, list[tuple[Commitment, Commitment | None]]]:
+    """Commitments by speaker, each shown once: a left commitment with its counterpart in the
+    right version (``None`` when dropped), then right-only ones (added)."""
+    by_id = {c.id: c for c in comparison.commitments}
+    paired: set[str] = set()
+    groups: dict[str, list[tuple[Commitment, Commitment | None]]] = {}
+    # Left ones first, so that a pair is always (left, right) even across speakers.
+    for c in sorted(comparison.commitments, key=lambda c: (c.side != "left", c.paragraph, c.start)):
+        if c.id in paired:
+            continue
+        other = by_id.get(c.counterpart or "")
+        if other is not None and other.side != c.side and other.id not in paired:
+            paired.add(other.id)
+        else:
+            other = None
+        groups.setdefault(c.speaker, []).append((c, other))
+    return groups
+
+
 @dataclass(frozen=True, slots=True)
 class ChangeRow:
     """One reviewable change as a flat record (CSV rows, change tables)."""

@@ -13,7 +13,7 @@ import re
 from readout_tui.core.export.layout import (
     RedlinePiece,
     block_label,
-    commitments_by_speaker,
+    commitment_pairs,
     describe_targets,
     percent,
     redline,
@@ -153,24 +153,26 @@ class _Writer:
         return lines
 
     def commitments(self) -> list[str]:
-        groups = commitments_by_speaker(self.c)
+        groups = commitment_pairs(self.c)
         lines = ["", "## Commitments", ""]
         if not groups:
             return [*lines, "None found."]
-        texts = {c.id: c.text for c in self.c.commitments}
-        for speaker, items in groups.items():
-            dropped = sum(c.status == "dropped" for c in items)
+        for speaker, pairs in groups.items():
+            dropped = sum(c.status == "dropped" for c, _ in pairs)
             extra = f", {dropped} dropped" if dropped else ""
-            lines += [f"### {md_escape(speaker)} ({len(items)}{extra})", ""]
-            for c in items:
+            lines += [f"### {md_escape(speaker)} ({len(pairs)}{extra})", ""]
+            for c, other in pairs:
                 holder = f" · holder: {md_escape(c.holder)}" if c.holder else ""
                 lines.append(
                     f"- **{c.status.upper()}** · {c.type} {strength_dots(c.strength)}{holder} · "
                     f"{c.side} ¶{c.paragraph} — “{md_escape(c.text)}”{self.comment(c.id)}"
                 )
-                other = texts.get(c.counterpart or "")
                 if other is not None:
-                    lines.append(f"  - counterpart: “{md_escape(other)}”")
+                    lines.append(
+                        f"  - {other.side} ¶{other.paragraph}, {md_escape(other.speaker)} "
+                        f"{strength_dots(other.strength)}: “{md_escape(other.text)}”"
+                        f"{self.comment(other.id)}"
+                    )
         return lines
 
     def detections(self) -> list[str]:
