@@ -1,0 +1,449 @@
+"""Extraction: the commitments of one document, each with clause, speaker, holder and type.
+
+For every sentence that has a cue (see :mod:`.cues`), attribution (see :mod:`.attribution`)
+says who speaks each region; in each region a cue's subject is found by scanning back over
+auxiliaries and adverbs ("Russia is ready to", "China firmly supports"), and its clause runs
+from that subject to the end of the region, or to the next coordinated clause with a cue of
+its own (", and is willing to ..."). A cue nested inside another commitment's clause ("...
+send a message that the two countries will ...") belongs to that commitment.
+
+Speaker and holder are kept apart: in "China is willing to ..., said Wang" the speaker is Wang
+Yi and the holder China; when the narrator says "the two sides pledged", the speaker is both
+sides. A sentence without a frame continues the last speaker of its paragraph (the
+foreign-ministry style: "Wang Yi said that ... . China is ready to ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from readout_tui.core.commitments.attribution import (
+    Frame,
+    Region,
+    SpeechState,
+    find_frames,
+    regions,
+)
+from readout_tui.core.commitments.cues import (
+    CUE_PREFIX,
+    CUE_WORDS,
+    Cue,
+    adjust_strength,
+    find_cues,
+    is_negation,
+    negated_type,
+)
+from readout_tui.core.commitments.lexicon import (
+    AUXILIARIES,
+    DISCOURSE,
+    HEDGES,
+    INTENSIFIERS,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+)
+from readout_tui.core.commitments.participants import BOTH_SIDES, Cast, Party, learn_cast
+from readout_tui.core.commitments.sentences import sentence_spans
+from readout_tui.core.commitments.words import PUNCT, QUOTES, Words, tokenize
+from readout_tui.core.model import CommitmentType, Document
+
+_COORD = frozenset({"and", "but", "while", "whereas", ";"})
+_NP_STOP = _COORD | frozenset(
+    "that which who whom whose where so because as if when since although though why".split()
+)
+_NOT_ADVERB = frozenset("supply assembly family ally rally reply anomaly monopoly july fly".split())
+_AGENTS = frozenset({"person", "both", "country", "institution", "we", "he"})
+_TRIM = frozenset(",.;:-–—") | {"--"}
+_OPEN_Q = frozenset("“‘")
+_CLOSE_Q = frozenset("”’")
+
+# Words worth a closer look; no leading \b so the engine scans for the literal alternatives
+# quickly (a paragraph without any of them cannot hold a commitment or a speech frame).
+_TRIGGERS = sorted(
+    {w for w in CUE_WORDS | SPEECH_VERBS | set(SPEECH_PHRASES) if w.isalpha()}
+    | {w.capitalize() for w in CUE_WORDS | SPEECH_VERBS if w.isalpha()}
+    | {"won't", "won’t"},
+    key=len,
+    reverse=True,
+)
+_TRIGGER = re.compile("|".join(re.escape(w) for w in _TRIGGERS))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One extracted commitment, before ids and statuses are given."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    speaker: str
+    holder: str | None
+    type: CommitmentType
+    strength: int
+    cue: str
+    negated: bool
+    party: str  # who is committed, normalised: for matching across versions
+
+
+@dataclass(slots=True)
+class _Clause:
+    first: int  # region-local token positions
+    cue: Cue
+    party: Party | None
+    split_at: int | None  # the coordinator that opened this clause
+    thing: bool = False  # the subject is no party ("Bilateral ties should ...")
+
+
+class _Tokens:
+    """The kept (unmasked) tokens of a region, as parallel lists."""
+
+    __slots__ = ("idx", "is_word", "lows", "pos_of", "texts")
+
+    def __init__(self, words: Words, region: Region) -> None:
+        self.idx = [k for k in range(region.start, region.end) if k not in region.masked]
+        self.texts = [words.texts[k] for k in self.idx]
+        self.lows = [words.lows[k] for k in self.idx]
+        self.is_word = [t not in PUNCT for t in self.texts]
+        self.pos_of = {k: p for p, k in enumerate(self.idx)}
+
+
+def _skippable(low: str, text: str) -> bool:
+    if low in AUXILIARIES or low in INTENSIFIERS or low in HEDGES:
+        return True
+    return low.endswith("ly") and len(low) > 4 and text[0].islower() and low not in _NOT_ADVERB
+
+
+def _resolve_back(t: _Tokens, hi: int, lo: int, cast: Cast) -> tuple[int, Party] | None:
+    for s in range(max(lo, hi - 7), hi + 1):
+        party = cast.resolve(t.texts[s : hi + 1])
+        if party is not None:
+            return s, party
+    return None
+
+
+def _main_subject(t: _Tokens, cast: Cast) -> tuple[int, Party] | None:
+    """The party the region opens with ("The two sides also had ...")."""
+    p = 0
+    while p < len(t.lows) and (not t.is_word[p] or t.lows[p] in DISCOURSE):
+        p += 1
+    for e in range(min(len(t.lows), p + 8), p, -1):
+        party = cast.resolve(t.texts[p:e])
+        if party is not None:
+            return p, party
+    return None
+
+
+def _subject(t: _Tokens, p: int, cast: Cast) -> tuple[int | None, Party | None, int | None]:
+    """``(np start, party, coordinator position)`` for the cue at region position ``p``."""
+    q = p - 1
+    while q >= 0 and _skippable(t.lows[q], t.texts[q]):
+        q -= 1
+    if q < 0:
+        return None, None, None
+    if t.lows[q] in _COORD:
+        return None, None, q
+    if not t.is_word[q]:
+        return None, None, None
+    lo = q
+    while lo > 0 and q - lo < 7 and t.is_word[lo - 1]:
+        low = t.lows[lo - 1]
+        # "and" joins names inside a subject ("Russia and China"), else it ends one.
+        if low in _NP_STOP and not (
+            low == "and" and lo >= 2 and t.texts[lo][0].isupper() and t.texts[lo - 2][0].isupper()
+        ):
+            break
+        lo -= 1
+    found = _resolve_back(t, q, lo, cast)
+    start, party = found if found else (lo, None)
+    before = start - 1
+    coord = None
+    if before >= 0 and (t.lows[before] in _COORD or (party and t.lows[before] in {",", ";"})):
+        coord = before
+    return start, party, coord
+
+
+def _noun_parties(t: _Tokens, p: int, cast: Cast) -> tuple[Party | None, Party | None]:
+    """``(possessor, subject)`` of a noun cue ("the United States' commitment to")."""
+    possessor: Party | None = None
+    for q in range(p - 1, max(-1, p - 5), -1):
+        low = t.lows[q]
+        if low.endswith("'s") or low.endswith("s'"):
+            stem = t.texts[q][:-2] if low.endswith("'s") else t.texts[q][:-1]
+            lo = max(0, q - 6)
+            for s in range(lo, q + 1):
+                party = cast.resolve([*t.texts[s:q], stem])
+                if party is not None:
+                    possessor = party
+                    break
+            break
+        if not t.is_word[q] or low in _COORD:
+            break
+    subject: Party | None = None
+    for h in range(p - 1, max(-1, p - 20), -1):
+        low = t.lows[h]
+        if low in {";"} or low in {"that", "which", "who"}:
+            break
+        if not t.is_word[h] or low.endswith("'s") or low.endswith("s'"):
+            continue
+        found = _resolve_back(t, h, max(0, h - 7), cast)
+        if found is not None and found[1].kind in _AGENTS:
+            subject = found[1]
+            break
+    return possessor, subject
+
+
+def _speaker_of(party: Party, cast: Cast) -> tuple[str, str | None]:
+    """Canonical speaker name for a speaking party, and the holder it implies."""
+    if party.kind == "country":
+        principal = cast.principal(party.name)
+        if principal is not None:
+            return principal.name, party.name
+        return party.name, None
+    if party.kind == "both":
+        return BOTH_SIDES, None
+    return party.name, None
+
+
+def _holder(
+    party: Party | None, speaker: str, implied: str | None, state: SpeechState
+) -> str | None:
+    if party is None or party.kind in ("it", "we", "they"):
+        return implied
+    if party.kind == "he":
+        last = state.last_person
+        return None if last is None or last.name == speaker else last.name
+    if party.kind == "both":
+        return None if speaker == BOTH_SIDES and party.generic else party.text
+    if party.kind in ("person", "country"):
+        return None if party.name == speaker else party.name
+    return None if party.text == speaker else party.text
+
+
+def _key(party: Party | None, holder: str | None, speaker: str) -> str:
+    if party is not None and party.kind == "both":
+        return BOTH_SIDES
+    return (holder or speaker).lower()
+
+
+class _Sentence:
+    """Extraction state for one sentence."""
+
+    def __init__(self, words: Words, cast: Cast, state: SpeechState, para_speaker: Party | None):
+        self.words = words
+        self.cast = cast
+        self.state = state
+        self.para_speaker = para_speaker
+
+    def region(
+        self, region: Region, cues: Sequence[Cue], paragraph: int, offset: int
+    ) -> Iterator[Found]:
+        t = _Tokens(self.words, region)
+        mine = [c for c in cues if c.first in t.pos_of]
+        clauses: list[_Clause] = []
+        for cue in mine:
+            p = t.pos_of[cue.first]
+            if cue.noun:
+                possessor, subject = _noun_parties(t, p, self.cast)
+                party = possessor or subject
+                if clauses and p <= self._end_limit(t, clauses[-1]):
+                    continue
+                clauses.append(_Clause(0 if not clauses else p, cue, party, None))
+                continue
+            start, party, coord = _subject(t, p, self.cast)
+            if clauses:
+                if coord is None:
+                    continue  # nested in the open clause: "... a message that X will ..."
+                if party is None:
+                    party = clauses[-1].party
+                first = start if start is not None else coord + 1
+                clauses.append(_Clause(first, cue, party, coord))
+                continue
+            thing = False
+            if self.words.lows[cue.first] == "it":  # "it is important (for X) to"
+                party = None
+                if cue.holder_span is not None:
+                    a, b = cue.holder_span
+                    named = self.words.texts[a : b + 1]
+                    party = self.cast.resolve(named)
+                    if party is None:
+                        shown = " ".join(named)
+                        party = Party("institution", shown, shown)
+                first = p
+            elif party is not None and party.kind != "it":
+                first = start if start is not None else 0
+            elif party is None and start is not None:
+                first, thing = start, True
+            else:
+                # No subject ("..., should be upheld") or "it": the clause is the region.
+                if party is None:
+                    main = _main_subject(t, self.cast)
+                    party = main[1] if main else None
+                first = 0
+            clauses.append(_Clause(first, cue, party, None, thing))
+        for n, clause in enumerate(clauses):
+            nxt = clauses[n + 1] if n + 1 < len(clauses) else None
+            end = nxt.split_at if nxt is not None and nxt.split_at is not None else len(t.idx)
+            end = min(end, self._end_limit(t, clause) + 1)
+            found = self._make(t, clause, region, end, paragraph, offset)
+            if found is not None:
+                yield found
+        owner = region.owner
+        if not clauses and owner is not None and owner.agreement and region.start >= owner.end:
+            yield from self._agreement(owner, t, region, paragraph, offset)
+
+    def _end_limit(self, t: _Tokens, clause: _Clause) -> int:
+        """Last region position a clause may reach: before a semicolon after its cue."""
+        p = t.pos_of.get(clause.cue.last, t.pos_of[clause.cue.first])
+        for q in range(p + 1, len(t.lows)):
+            if t.lows[q] == ";":
+                return q - 1
+        return len(t.lows) - 1
+
+    def _speaker(self, region: Region, party: Party | None) -> tuple[str, str | None] | None:
+        owner = region.owner
+        if owner is not None:
+            return _speaker_of(owner.speaker, self.cast)
+        if party is not None:
+            if party.kind == "country" and self.para_speaker is not None:
+                return _speaker_of(self.para_speaker, self.cast)[0], None
+            if party.kind in ("person", "both", "country", "institution"):
+                return _speaker_of(party, self.cast)
+            if party.kind == "he" and self.state.last_person is not None:
+                return self.state.last_person.name, None
+        if self.para_speaker is not None:
+            return _speaker_of(self.para_speaker, self.cast)
+        return None
+
+    def _make(
+        self, t: _Tokens, clause: _Clause, region: Region, end: int, paragraph: int, offset: int
+    ) -> Found | None:
+        cue, party = clause.cue, clause.party
+        kind: CommitmentType = cue.type
+        if cue.modal and not cue.passive:
+            agentive = party is not None and party.kind in _AGENTS
+            if kind == "pledge" and not agentive:
+                return None  # "the situation will ..." is a prediction
+            if kind == "proposal" and clause.thing:
+                kind = "position"
+        spk = self._speaker(region, party)
+        if spk is None:
+            return None
+        speaker, implied = spk
+        holder = _holder(party, speaker, implied, self.state)
+        first = clause.first
+        while first < end and (not t.is_word[first] and t.texts[first] not in _OPEN_Q | {'"'}):
+            first += 1
+        last = end - 1
+        while last > first and (t.texts[last] in _TRIM or t.texts[last] in QUOTES):
+            last -= 1
+        if last < first:
+            return None
+        words = self.words
+        a, b = t.idx[first], t.idx[last]
+        # Keep a quote only when the clause holds its partner.
+        if words.texts[a] in QUOTES and not any(
+            words.texts[k] in QUOTES for k in range(a + 1, b + 1)
+        ):
+            a = t.idx[first + 1] if first + 1 <= last else a
+        start, stop = words.starts[a], words.ends[b]
+        c0, c1 = cue.first, cue.last
+        while c0 > 0 and words.lows[c0 - 1] in CUE_PREFIX and c0 - 1 >= a:
+            c0 -= 1
+        if cue.modal:
+            while c1 + 1 < len(words) and is_negation(words.lows[c1 + 1]):
+                c1 += 1
+        negated = any(
+            is_negation(words.lows[k])
+            for k in range(c0, c1 + 1)
+            if not (words.lows[k] == "no" and k == cue.last and not cue.modal)
+        )
+        lows = [words.lows[k] for k in range(a, b + 1)]
+        strength = adjust_strength(cue.strength, lows)
+        if negated:
+            kind = negated_type(kind)
+        return Found(
+            paragraph=paragraph,
+            start=offset + start,
+            end=offset + stop,
+            text=words.text[start:stop],
+            speaker=speaker,
+            holder=holder,
+            type=kind,
+            strength=strength,
+            cue=words.text[words.starts[c0] : words.ends[c1]],
+            negated=negated,
+            party=_key(party, holder, speaker),
+        )
+
+    def _agreement(
+        self, owner: Frame, t: _Tokens, region: Region, paragraph: int, offset: int
+    ) -> Iterator[Found]:
+        """ "The two sides agreed that ...": an agreement on the whole content."""
+        words = self.words
+        last = len(t.idx) - 1
+        while last >= 0 and (t.texts[last] in _TRIM or t.texts[last] in QUOTES):
+            last -= 1
+        if last < 0:
+            return
+        speaker, implied = _speaker_of(owner.speaker, self.cast)
+        start, stop = words.starts[owner.start], words.ends[t.idx[last]]
+        verb = next(k for k in range(owner.start, owner.end) if words.lows[k].startswith("agree"))
+        yield Found(
+            paragraph=paragraph,
+            start=offset + start,
+            end=offset + stop,
+            text=words.text[start:stop],
+            speaker=speaker,
+            holder=implied,
+            type="agreement",
+            strength=4,
+            cue=words.text[words.starts[verb] : words.ends[min(verb + 1, owner.end - 1)]],
+            negated=False,
+            party=_key(owner.speaker, implied, speaker),
+        )
+
+
+def _trigger_paragraphs(doc: Document) -> dict[int, list[int]]:
+    """Paragraph index -> offsets (in the paragraph) of words worth a closer look."""
+    starts = [p.start for p in doc.paragraphs]
+    hits: dict[int, list[int]] = {}
+    text = doc.text
+    for m in _TRIGGER.finditer(text):
+        pos = m.start()
+        if pos and text[pos - 1].isalpha():
+            continue
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < doc.paragraphs[k].end:
+            hits.setdefault(k, []).append(pos - starts[k])
+    return hits
+
+
+def find_commitments(doc: Document, *, cast: Cast | None = None) -> list[Found]:
+    """Every commitment of ``doc``'s body paragraphs, in reading order."""
+    if cast is None:
+        cast = learn_cast(doc.text)
+    state = SpeechState()
+    out: list[Found] = []
+    for index, offsets in sorted(_trigger_paragraphs(doc).items()):
+        para = doc.paragraphs[index]
+        if para.role != "body":
+            continue
+        para_speaker: Party | None = None
+        for s, e in sentence_spans(para.text):
+            lo = bisect.bisect_left(offsets, s)
+            if lo >= len(offsets) or offsets[lo] >= e:
+                continue
+            words = tokenize(para.text[s:e])
+            frames = find_frames(words, cast, state)
+            cues = find_cues(words.lows)
+            top = [f for f in frames if not f.nested]
+            if cues:
+                sentence = _Sentence(words, cast, state, para_speaker)
+                for region in regions(words, frames):
+                    out.extend(sentence.region(region, cues, index, s))
+            if top:
+                para_speaker = top[-1].speaker
+    return out
