@@ -73,8 +73,11 @@ def build_block(
     raw, similarity = diff.edits, diff.similarity
     edits = []
     for k, r in enumerate(raw):
-        before = left.paragraphs[r.left.paragraph].text[max(0, r.left.start - 12) : r.left.start]
-        kind = classify(r.left.text, r.right.text, follows_month(before))
+        kind = classify(r.left.text, r.right.text, False)
+        if kind == "number":  # a changed number right after a month name is a day
+            text = left.paragraphs[r.left.paragraph].text
+            if follows_month(text[max(0, r.left.start - 12) : r.left.start]):
+                kind = classify(r.left.text, r.right.text, True)
         suggestion = (
             typo_suggestion(r.left.text, r.right.text, word_pair=word_pair)
             if kind == "typo"
