@@ -87,11 +87,10 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _probes(words: frozenset[str], df: Counter[str]) -> list[str]:
-    rare = [w for w in words if df[w] <= MAX_POSTING]
-    if len(rare) > PROBES:
-        rare.sort(key=df.__getitem__)
-        del rare[PROBES:]
-    return rare
+    # Sorted by (frequency, word): set iteration order changes with PYTHONHASHSEED, and the
+    # result (so the block ids) must not.
+    rare = sorted((df[w], w) for w in words if df[w] <= MAX_POSTING)
+    return [w for _, w in rare[:PROBES]]
 
 
 def _candidates(left: _Side, right: _Side) -> dict[int, list[tuple[float, int]]]:

@@ -11,6 +11,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from readout_tui.core.align import Link, align_paragraphs
 from readout_tui.core.classify import (
@@ -28,9 +29,12 @@ from readout_tui.core.model import (
     Document,
     Edit,
     EditKind,
+    EditOp,
     Paragraph,
+    Span,
     Summary,
 )
+from readout_tui.core.parallel import split_in_two
 from readout_tui.core.perf import collector_paused
 from readout_tui.core.tokens import normalise
 from readout_tui.core.worddiff import diff_paragraphs
@@ -50,11 +54,30 @@ def _block_op(link: Link, left: Sequence[Paragraph], right: Sequence[Paragraph])
     return link.op
 
 
+def plan_blocks(
+    links: Sequence[Link], left: Document, right: Document
+) -> list[tuple[str, BlockOp]]:
+    """Each link's block id and operation.
+
+    Ids number repeated content in document order, so they are made here, in one pass,
+    before the word diff is shared out between processes.
+    """
+    ids = IdMaker("b")
+    plan: list[tuple[str, BlockOp]] = []
+    for link in links:
+        lp = [left.paragraphs[i] for i in link.left]
+        rp = [right.paragraphs[j] for j in link.right]
+        op = _block_op(link, lp, rp)
+        plan.append((ids.make(op, *(p.text for p in lp), "\x1f", *(p.text for p in rp)), op))
+    return plan
+
+
 def build_block(
     link: Link,
+    block_id: str,
+    op: BlockOp,
     left: Document,
     right: Document,
-    ids: IdMaker,
     classify: Callable[[str, str, bool], EditKind],
     *,
     word_pair: WordPairHook | None = None,
@@ -63,16 +86,13 @@ def build_block(
 
     Returns the block and the number of words its two sides share (for the summary).
     """
+    if not link.left or not link.right:
+        return Block(block_id, op, link.left, link.right, 0.0, link.moved, ()), 0
     lp = [left.paragraphs[i] for i in link.left]
     rp = [right.paragraphs[j] for j in link.right]
-    op = _block_op(link, lp, rp)
-    block_id = ids.make(op, *(p.text for p in lp), "\x1f", *(p.text for p in rp))
-    if not lp or not rp:
-        return Block(block_id, op, link.left, link.right, 0.0, link.moved, ()), 0
     diff = diff_paragraphs(lp, rp)
-    raw, similarity = diff.edits, diff.similarity
     edits = []
-    for k, r in enumerate(raw):
+    for k, r in enumerate(diff.edits):
         kind = classify(r.left.text, r.right.text, False)
         if kind == "number":  # a changed number right after a month name is a day
             text = left.paragraphs[r.left.paragraph].text
@@ -84,10 +104,50 @@ def build_block(
             else None
         )
         edits.append(Edit(f"{block_id}.{k}", r.op, kind, r.left, r.right, suggestion))
-    shared = diff.equal_words
     if op == "equal" and edits and not all(e.kind == "whitespace" for e in edits):
         op = "edit"  # defensive: "equal" may only hide normalisation
-    return Block(block_id, op, link.left, link.right, similarity, link.moved, tuple(edits)), shared
+    block = Block(block_id, op, link.left, link.right, diff.similarity, link.moved, tuple(edits))
+    return block, diff.equal_words
+
+
+_EditRow = tuple[EditOp, EditKind, "str | None", int, int, int, int, int, int]
+_BlockRow = tuple[str, BlockOp, tuple[int, ...], tuple[int, ...], float, bool, list[_EditRow]]
+_Packed = tuple[list[_BlockRow], int]
+
+
+def _pack(result: tuple[list[Block], int]) -> _Packed:
+    """Blocks as plain tuples: a tenth of the pickling cost of the dataclasses."""
+    blocks, shared = result
+    rows: list[_BlockRow] = []
+    for b in blocks:
+        edits: list[_EditRow] = [
+            (e.op, e.kind, e.suggestion, *_span_row(e.left), *_span_row(e.right)) for e in b.edits
+        ]
+        rows.append((b.id, b.op, b.left, b.right, b.similarity, b.moved, edits))
+    return rows, shared
+
+
+def _span_row(span: Span | None) -> tuple[int, int, int]:
+    assert span is not None  # the engine always sets both spans
+    return span.paragraph, span.start, span.end
+
+
+def _unpacker(left: Document, right: Document) -> Callable[[object], tuple[list[Block], int]]:
+    lps, rps = left.paragraphs, right.paragraphs
+
+    def unpack(packed: object) -> tuple[list[Block], int]:
+        rows, shared = cast(_Packed, packed)
+        blocks = []
+        for bid, op, bl, br, sim, moved, erows in rows:
+            edits = []
+            for k, (eop, kind, sugg, lp, ls, le, rp, rs, re_) in enumerate(erows):
+                lspan = Span(lp, ls, le, lps[lp].text[ls:le])
+                rspan = Span(rp, rs, re_, rps[rp].text[rs:re_])
+                edits.append(Edit(f"{bid}.{k}", eop, kind, lspan, rspan, sugg))
+            blocks.append(Block(bid, op, bl, br, sim, moved, tuple(edits)))
+        return blocks, shared
+
+    return unpack
 
 
 def _word_count(doc: Document) -> int:
@@ -165,17 +225,27 @@ def _compare(
         right_roles=[p.role for p in right.paragraphs],
     )
     tick("align", 0.3)
-    ids = IdMaker("b")
+    plan = plan_blocks(links, left, right)
     classify = make_classifier()
-    blocks: list[Block] = []
-    shared = 0
     step = max(1, len(links) // 20)
-    for n, link in enumerate(links):
-        block, words = build_block(link, left, right, ids, classify)
-        blocks.append(block)
-        shared += words
-        if progress is not None and n % step == 0:
-            progress("diff", 0.3 + 0.6 * n / len(links))
+
+    def diff_range(lo: int, hi: int) -> tuple[list[Block], int]:
+        out: list[Block] = []
+        shared = 0
+        for k in range(lo, hi):
+            block_id, op = plan[k]
+            block, words = build_block(links[k], block_id, op, left, right, classify)
+            out.append(block)
+            shared += words
+            if progress is not None and lo == 0 and k % step == 0:
+                progress("diff", 0.3 + 0.6 * k / max(1, hi))
+        return out, shared
+
+    (first, shared_a), (second, shared_b) = split_in_two(
+        len(links), diff_range, encode=_pack, decode=_unpacker(left, right)
+    )
+    blocks = first + second
+    shared = shared_a + shared_b
     tick("word diff", 0.9)
     summary = summarize(left, right, blocks, shared)
     tick("summary", 1.0)
