@@ -33,7 +33,7 @@ import wordfreq
 from breame.data.spelling_constants import (  # type: ignore[import-untyped]
     BRITISH_ENGLISH_SPELLINGS,
 )
-from english_words import get_english_words_set
+from english_words import get_english_words_set  # type: ignore[import-untyped]
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -118,8 +118,9 @@ def edits1(word: str) -> set[str]:
 def edit_bonus(word: str, candidate: str) -> float:
     """How typical the one-edit slip from ``candidate`` to ``word`` is (0 for other pairs).
 
-    Adjacent keys, swapped letters, a doubled or undoubled letter and one vowel for another
-    are the commonest typing and spelling slips, so they rank a candidate higher.
+    A left-out letter, swapped letters, an adjacent key, a doubled or undoubled letter and
+    one vowel for another are the commonest typing and spelling slips, so they rank a
+    candidate higher (weights tuned on codespell's misspellings, see the typo benchmark).
 
     >>> edit_bonus("duting", "during") > edit_bonus("duting", "dating") > 0
     True
@@ -138,21 +139,28 @@ def edit_bonus(word: str, candidate: str) -> float:
                 return 0.8
             return 0.3
         return 0.0
-    longer, shorter = (word, candidate) if len(word) > len(candidate) else (candidate, word)
-    if len(longer) != len(shorter) + 1:
+    if len(candidate) == len(word) + 1:
+        return 1.0 if _one_insertion(word, candidate) is not None else 0.0  # left out
+    if len(word) != len(candidate) + 1:
         return 0.0
+    at = _one_insertion(candidate, word)
+    if at is None:
+        return 0.0
+    extra = word[at]
+    neighbours = word[at - 1 : at] + word[at + 1 : at + 2]
+    if extra in neighbours:
+        return 1.0  # doubled letter ("untill")
+    if any(extra in _ADJACENT.get(n, ()) for n in neighbours):
+        return 0.8  # the finger caught the next key
+    return 0.4
+
+
+def _one_insertion(shorter: str, longer: str) -> int | None:
+    """Where ``longer`` has one letter more than ``shorter`` (``None`` if not so)."""
     i = next(
         (k for k, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
     )
-    if longer[:i] + longer[i + 1 :] != shorter:
-        return 0.0  # not a single insertion at the first difference (rare; keep it neutral)
-    extra = longer[i]
-    neighbours = longer[i - 1 : i] + longer[i + 1 : i + 2]
-    if extra in neighbours:
-        return 1.0  # doubled or undoubled letter ("occured", "untill")
-    if any(extra in _ADJACENT.get(n, ()) for n in neighbours):
-        return 0.8  # finger caught the next key
-    return 0.4
+    return i if longer[:i] + longer[i + 1 :] == shorter else None
 
 
 class Lexicon:
@@ -328,60 +336,84 @@ def _are_variants(lex: Lexicon, a: str, b: str) -> bool:
     return _are_variants_cached(lex, a, b)
 
 
-# (suffix, what replaces it to give the lemma); vowel-initial suffixes may double a consonant.
-_INFLECTIONS: tuple[tuple[str, str], ...] = (
-    ("s", ""),
-    ("es", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("ier", "y"),
-    ("iers", "y"),
-    ("iest", "y"),
-    ("ily", "y"),
-    ("iness", "y"),
-    ("ed", ""),
-    ("ed", "e"),
-    ("ing", ""),
-    ("ing", "e"),
-    ("ings", ""),
-    ("ings", "e"),
-    ("er", ""),
-    ("er", "e"),
-    ("ers", ""),
-    ("ers", "e"),
-    ("est", ""),
-    ("est", "e"),
-    ("eth", ""),
-    ("eth", "e"),
-    ("ieth", "y"),
-    # Early Modern English second and third person ("goest", "seeth", "saidst", "lovedst").
-    ("st", ""),
-    ("th", ""),
-    ("edst", ""),
-    ("edst", "e"),
-    ("ly", ""),
-    ("ness", ""),
-    ("ment", ""),
-    ("ments", ""),
-    ("less", ""),
-    ("ful", ""),
+# Inflection rules: (suffix, what replaces it to give the lemma, kind, shortest lemma).
+# "noun" suffixes rarely arise from a slip, so a listed lemma vouches for the form; "verb"
+# suffixes do ("lefted", "chosed", "beforing"), so they vouch only for rare curated lemmas,
+# whose inflections may be too rare to be counted; "old" is Early Modern English ("goest",
+# "seeth", "saidst", "lovedst", "crieth"), the lemma any known word.
+_INFLECTIONS: tuple[tuple[str, str, str, int], ...] = (
+    ("s", "", "noun", 5),
+    ("es", "", "noun", 3),
+    ("ies", "y", "noun", 3),
+    ("iers", "y", "noun", 3),
+    ("ily", "y", "noun", 3),
+    ("iness", "y", "noun", 3),
+    ("ings", "", "noun", 4),
+    ("ings", "e", "noun", 4),
+    ("ers", "", "noun", 4),
+    ("ers", "e", "noun", 4),
+    ("ly", "", "noun", 4),
+    ("ness", "", "noun", 3),
+    ("ment", "", "noun", 3),
+    ("ments", "", "noun", 3),
+    ("less", "", "noun", 3),
+    ("ful", "", "noun", 3),
+    ("ied", "y", "verb", 3),
+    ("ier", "y", "verb", 3),
+    ("iest", "y", "verb", 3),
+    ("ed", "", "verb", 3),
+    ("ed", "e", "verb", 3),
+    ("ing", "", "verb", 3),
+    ("ing", "e", "verb", 3),
+    ("er", "", "verb", 3),
+    ("er", "e", "verb", 3),
+    ("est", "", "verb", 3),
+    ("est", "e", "verb", 3),
+    ("eth", "", "old", 2),
+    ("eth", "e", "old", 2),
+    ("ieth", "y", "old", 2),
+    ("est", "", "old", 2),
+    ("est", "e", "old", 2),
+    ("iest", "y", "old", 2),
+    ("st", "", "old", 2),
+    ("th", "", "old", 2),
+    ("edst", "", "old", 2),
+    ("edst", "e", "old", 2),
 )
+#: Above this Zipf frequency a lemma's real inflections are common enough to be counted.
+_RARE_LEMMA_ZIPF = 4.0
 
 
-_ARCHAIC = frozenset({"est", "eth", "st", "th"})
+def _lemma_ok(lex: Lexicon, lemma: str, suffix: str, kind: str) -> bool:
+    if kind == "verb":
+        return lex.is_curated(lemma) and lex.zipf(lemma) < _RARE_LEMMA_ZIPF
+    if kind == "old":
+        return lex.in_dictionary(lemma) or lex.zipf(lemma) >= 3.0
+    if suffix == "s" and (lemma.endswith(("s", "x", "z", "sh", "ch"))):
+        return False  # those take "-es"
+    if suffix == "es" and not lemma.endswith(("s", "x", "z", "sh", "ch", "o")):
+        return False
+    # Webster's short entries are mostly obscure; only long ones vouch for a plural.
+    return (
+        lex.is_curated(lemma)
+        or lex.zipf(lemma) >= 3.0
+        or (lemma in lex._webster and len(lemma) >= 7)
+    )
 
 
 @lru_cache(maxsize=65536)
 def _is_inflection(lex: Lexicon, word: str) -> bool:
-    for suffix, repl in _INFLECTIONS:
+    for suffix, repl, kind, shortest in _INFLECTIONS:
         stem = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(stem) < (2 if suffix in _ARCHAIC else 3):
+        if not word.endswith(suffix) or len(stem) + len(repl) < shortest:
             continue
         lemma = stem + repl
         if suffix in ("st", "th") and lemma[-1] not in "ed":
             continue  # "goest", "seeth", "saidst"; not "must" or "fifth"-like slips
         doubled = len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS
-        if not lex.in_dictionary(lemma) and not (doubled and lex.in_dictionary(stem[:-1])):
+        if not _lemma_ok(lex, lemma, suffix, kind) and not (
+            doubled and _lemma_ok(lex, stem[:-1], suffix, kind)
+        ):
             continue
         if suffix[0] in "aeiy" and not repl:
             # The other doubling ("begining"/"beginning", "comming"/"coming") is common?

@@ -102,7 +102,7 @@ def is_unknown(word: str) -> bool:
 
 
 def _rank(lex: Lexicon, word: str, cands: Iterable[tuple[str, int]]) -> list[str]:
-    scored = [(lex.zipf(c) + 1.5 * edit_bonus(word, c) - 2.0 * (d - 1), c) for c, d in cands]
+    scored = [(lex.zipf(c) + 2.0 * edit_bonus(word, c) - 2.0 * (d - 1), c) for c, d in cands]
     scored.sort(key=lambda sc: (-sc[0], sc[1]))
     return [c for _, c in scored]
 
