@@ -15,6 +15,7 @@ from readout_tui.core.model import Document
 
 COMMANDS: dict[str, str] = {
     "diff": "readout_tui.commands.diff",
+    "commitments": "readout_tui.commands.commitments",
     "export": "readout_tui.commands.export",
     "sessions": "readout_tui.commands.sessions",
 }

@@ -29,6 +29,7 @@ from readout_tui.core.model import (
     Document,
     Side,
 )
+from readout_tui.core.perf import collector_paused
 
 __all__ = ["commitment_counts", "compare_commitments", "extract_commitments"]
 
@@ -86,9 +87,10 @@ def compare_commitments(
     ``blocks`` is the paragraph alignment; pairs it links are the strong hint for matching.
     Left commitments come first, then right ones, each in reading order.
     """
-    lf, rf = find_commitments(left), find_commitments(right)
-    lids, rids = _ids("left", lf), _ids("right", rf)
-    pairing = pair_commitments(lf, rf, blocks)
+    with collector_paused():  # see readout_tui.core.perf: nothing here makes cycles
+        lf, rf = find_commitments(left), find_commitments(right)
+        lids, rids = _ids("left", lf), _ids("right", rf)
+        pairing = pair_commitments(lf, rf, blocks)
     back = {j: i for i, j in pairing.pairs.items()}
     out = [
         _record(

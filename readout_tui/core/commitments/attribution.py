@@ -44,11 +44,28 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 _MAX_NP = 8
 
 
+#: "he said" refers to the last person named as a speaker at most this many paragraphs back.
+HE_WINDOW = 3
+
+
 @dataclass(slots=True)
 class SpeechState:
-    """What attribution remembers across sentences: the last person who spoke."""
+    """What attribution remembers across sentences: the last person named as a speaker."""
 
     last_person: Party | None = None
+    named_at: int = -(10**9)  # paragraph where ``last_person`` last spoke by name
+    paragraph: int = 0
+
+    def he(self) -> Party | None:
+        """Whom "he"/"she" refers to now, if anyone."""
+        if self.paragraph - self.named_at <= HE_WINDOW:
+            return self.last_person
+        return None
+
+    def spoke(self, person: Party, *, named: bool) -> None:
+        self.last_person = person
+        if named:
+            self.named_at = self.paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +129,7 @@ def _skip_part(lows: Sequence[str], j: int) -> int:
 
 def _speaker(party: Party, state: SpeechState) -> Party | None:
     if party.kind == "he":
-        return state.last_person
+        return state.he()
     return party if party.kind in _SPEAKER_KINDS else None
 
 
@@ -171,6 +188,7 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
         found = resolve_suffix(words, _np_window(words, j), j, cast) if j >= 0 else None
         start = found[0] if found else -1
         speaker = _speaker(found[1], state) if found else None
+        named = found is not None and found[1].kind != "he"
         c = 0
         if speaker is not None:
             c = _content_start(words, verb_end, low)
@@ -182,6 +200,7 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
             post = resolve_prefix(words, verb_end, k, cast)
             if post is not None:
                 speaker = _speaker(post[1], state)
+                named = post[1].kind != "he"
                 start, c = i, post[0]
         if speaker is None:
             continue
@@ -193,7 +212,7 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
         if not nested:
             top_leading = top_leading or kind == "leading"
             if speaker.kind == "person":
-                state.last_person = speaker
+                state.spoke(speaker, named=named)
     return frames
 
 

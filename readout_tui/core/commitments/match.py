@@ -45,13 +45,15 @@ class Pairing:
     right_status: list[CommitmentStatus]
 
 
-def _links(blocks: Sequence[Block]) -> dict[int, set[int]]:
-    links: dict[int, set[int]] = {}
+def _links(blocks: Sequence[Block], wanted: set[int]) -> dict[int, list[int]]:
+    """Right paragraphs linked to each left paragraph in ``wanted``."""
+    links: dict[int, list[int]] = {}
     for block in blocks:
-        if block.op in _UNLINKED or not block.left or not block.right:
+        if block.op in _UNLINKED or not block.right:
             continue
         for i in block.left:
-            links.setdefault(i, set()).update(block.right)
+            if i in wanted:
+                links.setdefault(i, []).extend(block.right)
     return links
 
 
@@ -81,7 +83,7 @@ def pair_commitments(
     right_by_para: dict[int, list[int]] = {}
     for j, f in enumerate(right):
         right_by_para.setdefault(f.paragraph, []).append(j)
-    links = _links(blocks)
+    links = _links(blocks, {f.paragraph for f in left})
     candidates: list[tuple[float, int, int, float]] = []
     for i, lf in enumerate(left):
         for rp in links.get(lf.paragraph, ()):
@@ -129,15 +131,12 @@ def _global_pass(
             continue
         found: list[tuple[float, int, int]] = []
         if len(lefts) * len(rights) <= _GLOBAL_CELLS:
-            matrix = process.cdist(
-                [lkeys[i] for i in lefts],
-                [rkeys[j] for j in rights],
-                scorer=fuzz.ratio,
-                score_cutoff=GLOBAL_MIN,
-                dtype="uint8",
-            )
-            for a, b in zip(*matrix.nonzero(), strict=True):
-                found.append((float(matrix[a, b]), lefts[a], rights[b]))
+            choices = [rkeys[j] for j in rights]
+            for i in lefts:
+                hits = process.extract(
+                    lkeys[i], choices, scorer=fuzz.ratio, score_cutoff=GLOBAL_MIN, limit=None
+                )
+                found.extend((score, i, rights[b]) for _, score, b in hits)
         else:
             index: dict[str, list[int]] = {}
             for j in rights:

@@ -130,6 +130,9 @@ def _clean_name(raw: str) -> list[str]:
     for tok in tokens:
         if tok in _NOT_NAME:
             break
+        if tok[-2:] in ("'s", "’s"):  # "King David's house": the name ends here
+            out.append(tok[:-2])
+            break
         out.append(tok)
     return out
 
@@ -140,8 +143,9 @@ def _mentions(text: str) -> list[_Mention]:
     for hit in _TITLE_HIT.finditer(text):
         if hit.start() and text[hit.start() - 1].isalpha():
             continue
-        lo = max(0, hit.start() - 80)
-        for m in _PERSON.finditer(text, lo, min(len(text), hit.end() + 80)):
+        # Nationality and title words before a head fit in 60 characters, a name after it.
+        lo = max(0, hit.start() - 60)
+        for m in _PERSON.finditer(text, lo, min(len(text), hit.end() + 60)):
             if m.start() in seen or not (m.start() <= hit.start() < m.end()):
                 continue
             seen.add(m.start())
@@ -236,6 +240,25 @@ class Cast:
                     self._both.add(f"{lead}the {x} and the {y}")
                     self._both.add(f"{lead}the {x} and {y}")
 
+    def hint_words(self) -> set[str]:
+        """Words without which no phrase of a sentence can name a party of this cast."""
+        heads = {h.lower() for h in TITLE_HEADS}
+        out: set[str] = set()
+        for alias in self._names:
+            out.update(t for t in alias.split() if len(t) > 2)
+        for alias in self._roles:
+            for word in alias.split():
+                if word in heads:
+                    out.update({word, word.capitalize()})
+        for country in self.principals:
+            out.add(country)
+            dem = _DEMONYM_OF.get(country)
+            if dem:
+                out.add(dem)
+        out.update(INSTITUTIONS)
+        out.update(w.capitalize() for w in INSTITUTIONS)
+        return out
+
     def principal(self, country: str) -> Person | None:
         """The person who speaks for ``country`` in this document, if one does."""
         return self.principals.get(country)
@@ -265,7 +288,8 @@ class Cast:
         person = self._roles.get(low) or self._names.get(text)
         if person is not None:
             return Party("person", person.name, shown)
-        country = country_name(low)
+        # Country names are capitalised: "us" is a pronoun, "US" a country.
+        country = country_name(low) if words[-1][:1].isupper() else None
         if country is None and n <= 3 and low.endswith(" side"):
             stem = low[:-5].removeprefix("the ")
             country = next((c for d, c in DEMONYMS.items() if d.lower() == stem), None)

@@ -9,7 +9,9 @@ character is a token of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"
@@ -47,12 +49,44 @@ def tokenize(text: str) -> Words:
     >>> tokenize("1China's “won't” U.S. allies'").texts
     ['1', "China's", '“', "won't", '”', 'U.S.', "allies'"]
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        texts.append(m.group())
-    lows = [t.lower().replace("’", "'") for t in texts]
+    matches = list(_TOKEN.finditer(text))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    texts = [m.group() for m in matches]
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) == len(text):  # lower() keeps offsets (it does, but for a few letters)
+        lows = [lowered[a:b] for a, b in zip(starts, ends, strict=True)]
+    else:
+        lows = [t.lower().replace("’", "'") for t in texts]
     return Words(text, starts, ends, texts, lows)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, with shared prefixes factored out.
+
+    Python's regex engine tries the alternatives of ``a|b|c`` one by one at every position;
+    a trie (``s(?:aid|hould)``) rejects most positions after one character, which makes
+    scanning long texts for a hundred words several times faster.
+
+    >>> import re
+    >>> p = re.compile(trie_pattern(["said", "says", "should", "s"]))
+    >>> [m.group() for m in p.finditer("she says he should")]
+    ['s', 'says', 'should']
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: the rest is optional
+            return f"(?:{body})?"
+        return body
+
+    return build(trie)
