@@ -25,6 +25,7 @@ from typing import Literal
 from readout_tui.core.commitments.lexicon import (
     AGREEMENT_FRAMES,
     CONTINUATIONS,
+    DISCOURSE,
     FRAME_ADVERBS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
@@ -202,6 +203,17 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
                 speaker = _speaker(post[1], state)
                 named = post[1].kind != "he"
                 start, c = i, post[0]
+        if speaker is None and j >= 0 and lows[j] == "and" and not frames:
+            # "Prime Minister Kishida welcomed the progress and said ...": the subject is
+            # the sentence's own.
+            p = 0
+            while p < j and (not words.is_word(p) or lows[p] in DISCOURSE):
+                p += 1
+            main = resolve_prefix(words, p, j, cast)
+            if main is not None:
+                speaker = _speaker(main[1], state)
+                named = main[1].kind != "he"
+                start, c = j, _content_start(words, verb_end, low)
         if speaker is None:
             continue
         pre = lows[start - 1] if start > 0 else ""
@@ -251,7 +263,11 @@ def regions(words: Words, frames: Sequence[Frame]) -> list[Region]:
         (f.start, f.end, f) for f in top if f.kind != "parenthetical"
     ]
     if top:
-        cuts += [(s, e, None) for s, e in _continuations(words)]
+        cuts += [
+            (s, e, None)
+            for s, e in _continuations(words)
+            if not any(f.start <= s < f.end for f in top)
+        ]
     cuts.sort(key=lambda c: c[0])
     masked: set[int] = set()
     for f in top:

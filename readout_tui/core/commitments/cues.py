@@ -265,8 +265,23 @@ def adjust_strength(base: int, clause_lows: Sequence[str]) -> int:
     return max(1, min(5, strength))
 
 
-def negated_type(kind: CommitmentType) -> CommitmentType:
-    """The type of a negated commitment: refusing to support or agree is opposing."""
+#: Verbs whose refusal is opposition: "will not accept", "would never allow".
+REFUSALS = frozenset(
+    "accept allow tolerate permit recognize recognise support agree condone endorse".split()
+)
+
+
+def negated_type(kind: CommitmentType, verb: str = "") -> CommitmentType:
+    """The type of a negated commitment: refusing to support or agree is opposing.
+
+    A negated pledge is a pledge to refrain ("will never seek hegemony"), unless what is
+    refused is to accept or allow something ("will not accept coercion"): that opposes it.
+
+    >>> negated_type("readiness"), negated_type("pledge", "seek"), negated_type("pledge", "accept")
+    ('opposition', 'pledge', 'opposition')
+    """
+    if kind == "pledge" and verb in REFUSALS:
+        return "opposition"
     if kind in ("readiness", "support", "agreement", "plan"):
         return "opposition"
     if kind == "opposition":

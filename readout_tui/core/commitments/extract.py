@@ -169,8 +169,11 @@ def _noun_parties(t: _Tokens, p: int, cast: Cast) -> tuple[Party | None, Party |
     possessor: Party | None = None
     for q in range(p - 1, max(-1, p - 5), -1):
         low = t.lows[q]
+        if low == "'" and q > 0 and t.lows[q - 1].endswith("s"):
+            q -= 1  # "the United States' commitment": the apostrophe is a token of its own
+            low = t.lows[q] + "'"
         if low.endswith("'s") or low.endswith("s'"):
-            stem = t.texts[q][:-2] if low.endswith("'s") else t.texts[q][:-1]
+            stem = t.texts[q][:-2] if low.endswith("'s") else t.texts[q].rstrip("'’")
             lo = max(0, q - 6)
             for s in range(lo, q + 1):
                 party = cast.resolve([*t.texts[s:q], stem])
@@ -366,7 +369,8 @@ class _Sentence:
         lows = [words.lows[k] for k in range(a, b + 1)]
         strength = adjust_strength(cue.strength, lows)
         if negated:
-            kind = negated_type(kind)
+            verb = words.lows[c1 + 1] if c1 + 1 < len(words) else ""
+            kind = negated_type(kind, verb)
         return Found(
             paragraph=paragraph,
             start=offset + start,

@@ -177,6 +177,7 @@ INTENSIFIERS: frozenset[str] = frozenset(
         "resolute",
         "unshakable",
         "unshakeable",
+        "ironclad",
     ]
 )
 #: Hedges lower a commitment's strength by one.

@@ -66,7 +66,7 @@ _PERSON = re.compile(
     rf"(?:(?P<dem>{_alt(DEMONYMS)})\s+|(?P<poss>[{_UPPER}][a-z]+(?:\s[{_UPPER}][a-z]+)?)['’]s\s+)?"
     rf"(?P<titles>{_TITLE}(?:\s+(?:and|&)\s+{_TITLE})*)\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:,?\s+Jr\.)?)"
-    rf"(?:\s+of\s+(?:the\s+)?(?P<of>[{_UPPER}][a-z]+(?:\s+[{_UPPER}][a-z]+){{0,2}}))?"
+    rf"(?:[ ]of[ ](?:the[ ])?(?P<of>[{_UPPER}][a-z]+(?:[ ][{_UPPER}][a-z]+){{0,2}}))?"
 )
 # Cheap pre-filter: only text near a title head can introduce a person. No leading \b: a
 # pattern that opens with plain alternatives lets the regex engine skip ahead quickly.
@@ -155,8 +155,10 @@ def _mentions(text: str) -> list[_Mention]:
             dem = m.group("dem")
             country = DEMONYMS.get(dem) if dem else None
             for group in ("poss", "of"):
-                if country is None and m.group(group):
-                    country = country_name(m.group(group))
+                words = (m.group(group) or "").split()
+                while country is None and words:  # "of Japan President ...": shortest fit
+                    country = country_name(" ".join(words))
+                    words.pop()
             titles = [" ".join(t.split()) for t in _TITLE_SPLIT.split(m.group("titles"))]
             found.append(_Mention(m.start(), tokens, titles, dem, country))
     found.sort(key=lambda m: m.pos)
@@ -172,7 +174,10 @@ def _group(mentions: list[_Mention]) -> list[_Entry]:
     for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.pos)):
         keys = _key_tokens(m.tokens)
         owners = [
-            e for e in entries if keys <= _key_tokens(e.tokens) and (m.country in (None, e.country))
+            e
+            for e in entries
+            if keys <= _key_tokens(e.tokens)
+            and (m.country is None or e.country is None or m.country == e.country)
         ]
         if len(owners) == 1:
             entry = owners[0]
@@ -208,6 +213,8 @@ def _role_aliases(entry: _Entry) -> set[str]:
                 out.update({f"{dem} {form}", f"the {dem} {form}"})
             if country:
                 out.update({f"{country}'s {form}", f"the {form} of {country}"})
+            # "President Macron", "Foreign Minister Wang": a title before a surname.
+            out.update(f"{form} {t}" for t in entry.tokens if len(t) > 2)
     chain = " and ".join(t for t, _ in dict.fromkeys(entry.titles))
     for dem in dems:
         out.add(f"{dem} {chain}")

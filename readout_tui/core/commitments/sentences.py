@@ -163,8 +163,8 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     match = _LAST_WORD.search(text, max(0, dot - 40), dot + 1)
     if match is None:
         return True
-    word = match.group(1)
-    low = word.lower().rstrip(".")
+    word = match.group(1).rstrip(".")
+    low = word.lower()
     if "." in low:  # a dotted acronym: U.S., a.m., e.g.
         nxt = _NEXT_WORD.match(text, end)
         return nxt is not None and nxt.group(1).lower() in SENTENCE_OPENERS
@@ -180,6 +180,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> t = 'On Feb. 4, Mr. Li met U.S. envoys. "We will act. Now," he said. It ended.'
     >>> [t[s:e] for s, e in sentence_spans(t)]
     ['On Feb. 4, Mr. Li met U.S. envoys.', '"We will act. Now," he said.', 'It ended.']
+    >>> t = "Joseph R. Biden spoke. Then he left."
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Joseph R. Biden spoke.', 'Then he left.']
     """
     spans: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] | None = None
