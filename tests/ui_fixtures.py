@@ -6,6 +6,11 @@ The texts are invented (two fictional ministers) so the tests never lean on the 
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from collections.abc import Callable, Coroutine
+from typing import Any
+
 from readout_tui.core.documents import document_from_text
 from readout_tui.core.ids import IdMaker
 from readout_tui.core.model import (
@@ -366,7 +371,7 @@ def make_injection_comparison() -> Comparison:
     """Two documents whose text looks like Rich markup and terminal escape sequences."""
     left_paras = ["Plain opening paragraph.", INJECTION, ESCAPES]
     right_paras = ["Plain opening paragraph.", INJECTION.replace("literal", "verbatim"), ESCAPES]
-    left = document_from_text("\n\n".join(left_paras), path="[b]left[/b].txt")
+    left = document_from_text("\n\n".join(left_paras), path="[red]left[blink].txt")
     right = document_from_text("\n\n".join(right_paras), path="right\x1b[2J.txt")
     e = _Edits(left, right)
     ids = IdMaker("b")
@@ -413,3 +418,39 @@ def make_long_comparison(n: int = 200) -> Comparison:
     )
     summary = Summary(n, n, {"edit": n}, {"paraphrase": n}, 0, CommitmentCounts(), 0.95, 0.95)
     return Comparison(left, right, blocks, summary)
+
+
+# -- reading the screen in Pilot tests -------------------------------------------------------
+
+
+def screen_lines(app: object) -> list[str]:
+    """The text of every line of the terminal, as the user sees it."""
+    compositor = app.screen._compositor  # type: ignore[attr-defined]
+    return [strip.text for strip in compositor.render_strips()]
+
+
+def screen_text(app: object) -> str:
+    return "\n".join(screen_lines(app))
+
+
+def pane_rows(diff: object) -> list[tuple[int | None, int | None]]:
+    """For each visible line of the diff view: the row drawn in the left and right pane."""
+    out: list[tuple[int | None, int | None]] = []
+    for y in range(diff.scrollable_content_region.height):  # type: ignore[attr-defined]
+        sides: dict[str, int] = {}
+        for segment in diff.render_line(y):  # type: ignore[attr-defined]
+            meta = segment.style.meta if segment.style else {}
+            if "row" in meta:
+                sides.setdefault(meta["side"], meta["row"])
+        out.append((sides.get("left"), sides.get("right")))
+    return out
+
+
+def pilot_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async Pilot test under ``asyncio.run`` (no pytest async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run

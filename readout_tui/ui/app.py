@@ -8,6 +8,7 @@ screen. Everything the app shows comes from the engine's :class:`Comparison`.
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 from collections.abc import Callable, Iterable
 
@@ -84,6 +85,9 @@ class ReadoutApp(App[int]):
 
     def _show(self, reader: Reader, *, switch: bool = False) -> None:
         self.reader = reader
+        # The comparison is a large, immutable object graph: keep it out of the cyclic
+        # garbage collector's scans, which otherwise stall key presses for tenths of a second.
+        gc.freeze()
         self.marks.setdefault("compared", time.perf_counter())
         if switch:
             self.switch_screen(MainScreen(reader))

@@ -124,11 +124,11 @@ class ChangeIndex:
 
     def __init__(self, comparison: Comparison, layout: RowLayout) -> None:
         self.comparison = comparison
+        self.layout = layout
         self.item = array("i")
-        self.block = array("i")
         self.edit = array("i")  # index into block.edits, or BLOCK_LEVEL / TYPO_RECORD / ...
-        self.ref = array("i")  # typo or artifact record for the *_RECORD codes, else -1
         self.kind = bytearray()
+        self.ref: dict[int, int] = {}  # typo or artifact record of the *_RECORD changes
         #: change index of edit 0 of each block (-1 when the block has no edits)
         self.edit_base = array("i", [-1]) * len(comparison.blocks)
         self.block_change = array("i", [-1]) * len(comparison.blocks)
@@ -140,13 +140,18 @@ class ChangeIndex:
     def __len__(self) -> int:
         return len(self.item)
 
-    def _add(self, item: int, block: int, edit: int, ref: int, kind: str) -> int:
+    def _add(self, item: int, edit: int, kind: str, ref: int = -1) -> int:
         self.item.append(item)
-        self.block.append(block)
         self.edit.append(edit)
-        self.ref.append(ref)
         self.kind.append(KIND_CODE[kind])
-        return len(self.item) - 1
+        change = len(self.item) - 1
+        if ref >= 0:
+            self.ref[change] = ref
+        return change
+
+    def block(self, change: int) -> int:
+        """Index of the block a change belongs to."""
+        return self.layout.item_block[self.item[change]]
 
     def _mark(self, side: Side, para: int, mark: Mark) -> None:
         self.marks.setdefault((side, para), []).append(mark)
@@ -163,7 +168,8 @@ class ChangeIndex:
 
         # Typos and artifacts the edits do not already carry become changes of their own,
         # placed in the row of their paragraph.
-        for block_index, block in enumerate(comparison.blocks):
+        with_records = bool(comparison.typos or comparison.artifacts)
+        for block_index, block in enumerate(comparison.blocks if with_records else ()):
             for edit_index, edit in enumerate(block.edits):
                 if edit.kind == "typo":
                     side = typo_side(edit)
@@ -198,6 +204,7 @@ class ChangeIndex:
             )
 
         blocks = comparison.blocks
+        typo_code = KIND_CODE["typo"]
         for item in range(layout.item_count):
             if layout.item_kind[item] != ITEM_BLOCK:
                 continue
@@ -205,26 +212,32 @@ class ChangeIndex:
             block = blocks[b]
             kind = block_kind(block)
             if kind is not None:
-                self.block_change[b] = self._add(item, b, BLOCK_LEVEL, -1, kind)
-            if block.edits:
-                self.edit_base[b] = len(self.item)
-                for e, edit in enumerate(block.edits):
-                    change = self._add(item, b, e, -1, edit.kind)
-                    if edit.kind == "typo":
-                        side = typo_side(edit)
-                        span = edit.right if side == "right" else edit.left
-                        if span is not None:
-                            mark = Mark(span.start, span.end, "typo", edit.suggestion, change)
-                            self._mark(side, span.paragraph, mark)
+                self.block_change[b] = self._add(item, BLOCK_LEVEL, kind)
+            edits = block.edits
+            if edits:
+                # Edits go in by the block, not one by one: there can be hundreds of thousands.
+                base = self.edit_base[b] = len(self.item)
+                codes = bytes([KIND_CODE[edit.kind] for edit in edits])
+                self.item.extend([item] * len(edits))
+                self.edit.extend(range(len(edits)))
+                self.kind.extend(codes)
+                if typo_code in codes:
+                    for e, edit in enumerate(edits):
+                        if edit.kind == "typo":
+                            side = typo_side(edit)
+                            span = edit.right if side == "right" else edit.left
+                            if span is not None:
+                                mark = Mark(span.start, span.end, "typo", edit.suggestion, base + e)
+                                self._mark(side, span.paragraph, mark)
             for _side, _para, _start, code, ref in sorted(extras.get(item, ())):
                 if code == TYPO_RECORD:
                     t = comparison.typos[ref]
-                    change = self._add(item, b, code, ref, "typo")
+                    change = self._add(item, code, "typo", ref)
                     mark = Mark(t.start, t.end, "typo", t.suggestion, change)
                     self._mark(t.side, t.paragraph, mark)
                 else:
                     a = comparison.artifacts[ref]
-                    change = self._add(item, b, code, ref, "artifact")
+                    change = self._add(item, code, "artifact", ref)
                     self._mark(a.side, a.paragraph, Mark(a.start, a.end, "artifact", None, change))
         for marks in self.marks.values():
             marks.sort(key=lambda m: (m.start, m.end))
@@ -236,7 +249,7 @@ class ChangeIndex:
 
     def edit_of(self, change: int) -> Edit | None:
         e = self.edit[change]
-        return self.comparison.blocks[self.block[change]].edits[e] if e >= 0 else None
+        return self.comparison.blocks[self.block(change)].edits[e] if e >= 0 else None
 
     def record_of(self, change: int) -> Typo | Artifact | None:
         e = self.edit[change]
@@ -244,8 +257,8 @@ class ChangeIndex:
             return self.comparison.typos[self.ref[change]]
         if e == ARTIFACT_RECORD:
             return self.comparison.artifacts[self.ref[change]]
-        if e >= 0 and (self.block[change], e) in self.typo_of_edit:
-            return self.comparison.typos[self.typo_of_edit[(self.block[change], e)]]
+        if e >= 0 and (self.block(change), e) in self.typo_of_edit:
+            return self.comparison.typos[self.typo_of_edit[(self.block(change), e)]]
         return None
 
     def edit_change(self, block: int, edit: int) -> int:

@@ -13,13 +13,22 @@ builds no pieces for the common paragraph without marks.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Literal
 
-from readout_tui.core.model import NORMALISATION_KINDS, Block, Comparison, Edit, Side
+from readout_tui.core.model import (
+    NORMALISATION_KINDS,
+    SIDES,
+    Block,
+    Comparison,
+    Document,
+    Edit,
+    Side,
+)
 from readout_tui.ui.changes import ChangeIndex, Mark, edit_sides, typo_side
 from readout_tui.ui.layout import ITEM_BLOCK, ITEM_ORIGIN, SPACER, FoldGroup, RowLayout
-from readout_tui.ui.text import count_lines, is_narrow, visible
+from readout_tui.ui.text import count_lines, count_narrow, is_clean, is_narrow, visible
 
 Mode = Literal["split", "inline"]
 PaneSide = Literal["left", "right", "inline"]
@@ -63,8 +72,9 @@ class Deco:
 class _Builder:
     """Appends source runs and reader text to one segment."""
 
-    def __init__(self, marks: dict[tuple[Side, int], list[Mark]]) -> None:
+    def __init__(self, marks: dict[tuple[Side, int], list[Mark]], *, record: bool = True) -> None:
         self._marks = marks
+        self._record = record  # False: only the display string is wanted (row heights)
         self._parts: list[str] = []
         self._pieces: list[Piece] = []
         self._pos = 0
@@ -72,7 +82,8 @@ class _Builder:
     def synth(self, text: str, style: str, change: int = -1) -> None:
         if text:
             self._parts.append(text)
-            self._pieces.append(Piece(self._pos, self._pos + len(text), style, change=change))
+            if self._record:
+                self._pieces.append(Piece(self._pos, self._pos + len(text), style, change=change))
             self._pos += len(text)
 
     def source(
@@ -91,13 +102,30 @@ class _Builder:
         self, side: Side, para: int, text: str, start: int, end: int, style: str, change: int
     ) -> None:
         self._parts.append(text[start:end])
-        self._pieces.append(
-            Piece(self._pos, self._pos + end - start, style, side, para, start, change)
-        )
+        if self._record:
+            self._pieces.append(
+                Piece(self._pos, self._pos + end - start, style, side, para, start, change)
+            )
         self._pos += end - start
 
     def build(self) -> Segment:
         return Segment("".join(self._parts), self._pieces)
+
+
+def display_texts(document: Document) -> tuple[list[str], bytearray]:
+    """Every paragraph's display text and whether it is narrow (one cell per character).
+
+    Checked on the whole document first: a clean document (the usual case) costs one
+    C-level scan instead of one per paragraph.
+    """
+    paragraphs = document.paragraphs
+    if is_clean(document.text):
+        texts = [p.text.replace("\n", " ") if "\n" in p.text else p.text for p in paragraphs]
+    else:
+        texts = [visible(p.text) for p in paragraphs]
+    if texts and is_narrow("".join(texts)):
+        return texts, bytearray(b"\x01") * len(texts)
+    return texts, bytearray(map(is_narrow, texts))
 
 
 class Composer:
@@ -109,30 +137,29 @@ class Composer:
         self.index = index
         self.mode: Mode = "split"
         self.show_normalisation = False
-        self._visible: dict[Side, list[str | None]] = {
-            "left": [None] * len(comparison.left.paragraphs),
-            "right": [None] * len(comparison.right.paragraphs),
-        }
-        self._narrow: dict[Side, bytearray] = {
-            "left": bytearray(len(comparison.left.paragraphs)),
-            "right": bytearray(len(comparison.right.paragraphs)),
-        }
+        # Display text and narrowness of every paragraph, made once (in the worker thread):
+        # row heights are recomputed from them on every resize.
+        self.texts: dict[Side, list[str]] = {}
+        self.narrow: dict[Side, bytearray] = {}
+        for side in SIDES:
+            self.texts[side], self.narrow[side] = display_texts(comparison.document(side))
 
     # -- text of paragraphs ------------------------------------------------------------------
 
     def para_text(self, side: Side, para: int) -> str:
-        """The display text of a paragraph (controls made visible), cached."""
-        cache = self._visible[side]
-        text = cache[para]
-        if text is None:
-            text = visible(self.comparison.document(side).paragraphs[para].text)
-            cache[para] = text
-            self._narrow[side][para] = 1 + is_narrow(text)
-        return text
+        """The display text of a paragraph (controls made visible)."""
+        return self.texts[side][para]
 
-    def _count(self, side: Side, para: int, width: int) -> int:
-        text = self.para_text(side, para)
-        return count_lines(text, width, narrow=self._narrow[side][para] == 2)
+    def para_lines(self, side: Side, width: int) -> array[int]:
+        """Lines each paragraph of ``side`` wraps to at ``width`` (no marks, no ¶ prefix)."""
+        width = max(1, width)
+        out = array("i")
+        for text, narrow in zip(self.texts[side], self.narrow[side], strict=True):
+            if narrow:
+                out.append(1 if len(text) <= width else count_narrow(text, width))
+            else:
+                out.append(count_lines(text, width, narrow=False))
+        return out
 
     # -- segments --------------------------------------------------------------------------
 
@@ -158,7 +185,11 @@ class Composer:
         return out
 
     def plains(self, item: int, side: PaneSide) -> list[str]:
-        return [segment.plain for segment in self.segments(item, side)]
+        if side == "inline" and self.layout.item_kind[item] == ITEM_BLOCK:
+            segments = self._inline_segments(self.layout.item_block[item], record=False)
+        else:
+            segments = self.segments(item, side)
+        return [segment.plain for segment in segments]
 
     def item_height(self, item: int, widths: tuple[int, int]) -> int:
         """Lines item ``item`` takes at text widths ``(left, right)`` (inline: left only)."""
@@ -171,20 +202,46 @@ class Composer:
             )
         return lines + SPACER
 
+    def item_heights(self, widths: tuple[int, int]) -> array[int]:
+        """:meth:`item_height` of every item; the common one-to-one paragraph block without
+        typo marks is read off per-paragraph line counts instead of composing its text."""
+        layout = self.layout
+        count = layout.item_count
+        inline = self.mode == "inline"
+        left_lines = self.para_lines("left", widths[0])
+        right_lines = self.para_lines("right", widths[0 if inline else 1])
+        marked = {side: {p for s, p in self.index.marks if s == side} for side in SIDES}
+        marked_left, marked_right = marked["left"], marked["right"]
+        blocks, kinds, item_block = self.comparison.blocks, layout.item_kind, layout.item_block
+        out = array("i", bytes(4 * count))
+        for item in range(count):
+            if inline and kinds[item] == ITEM_BLOCK:
+                # Without edits the inline row is one version's paragraph as it stands.
+                block = blocks[item_block[item]]
+                if not block.edits and block.op != "boilerplate":
+                    shown, lines, marks = block.right, right_lines, marked_right
+                    if not shown or block.op == "delete":
+                        shown, lines, marks = block.left, left_lines, marked_left
+                    if len(shown) == 1 and shown[0] not in marks:
+                        out[item] = lines[shown[0]] + SPACER
+                        continue
+                out[item] = self.item_height(item, widths)
+                continue
+            if kinds[item] == ITEM_BLOCK:
+                block = blocks[item_block[item]]
+                left, right = block.left, block.right
+                if (
+                    len(left) == 1
+                    and len(right) == 1
+                    and left[0] not in marked_left
+                    and right[0] not in marked_right
+                ):
+                    out[item] = max(left_lines[left[0]], right_lines[right[0]]) + SPACER
+                    continue
+            out[item] = self.item_height(item, widths)
+        return out
+
     def _side_lines(self, item: int, side: PaneSide, width: int) -> int:
-        if self.layout.item_kind[item] == ITEM_BLOCK and side != "inline":
-            block = self.layout.block(item)
-            paras = block.left if side == "left" else block.right
-            marks = self.index.marks
-            if paras and not any((side, p) in marks for p in paras):
-                total = 0
-                for i, para in enumerate(paras):
-                    if i:
-                        text = PARA_MARK + self.para_text(side, para)
-                        total += count_lines(text, width)
-                    else:
-                        total += self._count(side, para, width)
-                return total
         return sum(count_lines(plain, width) for plain in self.plains(item, side))
 
     def _placeholder(self, block: Block, side: Side) -> Segment:
@@ -206,7 +263,7 @@ class Composer:
             builder.synth(f"↧ ¶{first} moved {where} (m jumps there)", "origin")
         return [builder.build()]
 
-    def _inline_segments(self, block_index: int) -> list[Segment]:
+    def _inline_segments(self, block_index: int, *, record: bool = True) -> list[Segment]:
         block = self.comparison.blocks[block_index]
         marks = self.index.marks
         if not block.right or block.op == "delete":
@@ -226,7 +283,7 @@ class Composer:
                 tail.append((0, e, edit))
         out = []
         for i, para in enumerate(block.right):
-            builder = _Builder(marks)
+            builder = _Builder(marks, record=record)
             if i:
                 builder.synth(PARA_MARK, "para-mark")
             text = self.para_text("right", para)

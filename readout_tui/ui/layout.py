@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Literal
@@ -198,20 +197,17 @@ class RowLayout:
 class RowHeights:
     """Row tops for one pane geometry: ``tops[r]`` is the first line of row ``r``."""
 
-    def __init__(self, layout: RowLayout, item_height: Callable[[int], int]) -> None:
-        self._item_height = item_height
-        self._item_heights = array("i", map(item_height, range(layout.item_count)))
+    def __init__(self, layout: RowLayout, item_heights: array[int]) -> None:
+        self._item_heights = item_heights
         self.refresh(layout)
 
     def refresh(self, layout: RowLayout) -> None:
         """Recompute row tops after the rows changed (the item heights are kept)."""
-        heights = self._item_heights
-        row_h = [
-            FOLD_ROW_HEIGHT
-            if layout.fold_group_of_row(r) is not None
-            else heights[layout.row_start[r]]
-            for r in range(layout.row_count)
-        ]
+        heights, starts = self._item_heights, layout.row_start
+        row_h = [heights[item] for item in starts]
+        for group, folded in zip(layout.groups, layout.folded, strict=True):
+            if folded:
+                row_h[layout.item_row[group.start]] = FOLD_ROW_HEIGHT
         self.tops = array("i", accumulate(row_h, initial=0))
 
     def item_height(self, item: int) -> int:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from readout_tui.core.model import SIDES, Comparison, Side
-from readout_tui.ui.changes import FILTER_BY_NAME, ChangeIndex
+from readout_tui.ui.changes import BLOCK_LEVEL, FILTER_BY_NAME, ChangeIndex
 from readout_tui.ui.compose import Composer, Deco
 from readout_tui.ui.layout import ITEM_BLOCK, ITEM_ORIGIN, RowLayout
 
@@ -92,6 +92,29 @@ class Reader:
 
     def change_item(self, change: int) -> int:
         return self.index.item[change]
+
+    def folded_block_level(self, change: int) -> bool:
+        """True for a block-level change (omitted, boilerplate...) inside a folded run."""
+        group = self.layout.item_group[self.index.item[change]]
+        return (
+            self.index.edit[change] == BLOCK_LEVEL
+            and group >= 0
+            and bool(self.layout.folded[group])
+        )
+
+    def next_stop(self, chosen: array[int], current: int, item: int, step: int) -> int:
+        """Like :meth:`step` without wrapping, but a folded run is one stop: its block-level
+        changes after the first are passed over (its fold line already stands for them)."""
+        row_of = self.layout.item_row
+        here = row_of[self.index.item[current]] if current >= 0 else -1
+        change = self.step(chosen, current, item, step, wrap=False)
+        while (
+            change >= 0
+            and self.folded_block_level(change)
+            and row_of[self.index.item[change]] == here
+        ):
+            change = self.step(chosen, change, item, step, wrap=False)
+        return change
 
     # -- folds and moves -----------------------------------------------------------------------
 

@@ -129,6 +129,14 @@ def side_lines(
         layout.append((len(lines), segment, ranges))
         if len(ranges) == 1:
             lines.append(text)
-        else:
-            lines.extend(text[start:end] for start, end in ranges)
+            continue
+        # One divide for all lines: slicing line by line re-scans the whole text each time.
+        cuts = sorted({offset for line in ranges for offset in line} - {0})
+        parts = text.divide(cuts)
+        by_start: dict[int, Text] = {}
+        position = 0
+        for part in parts:
+            by_start.setdefault(position, part)
+            position += len(part.plain)
+        lines.extend(by_start[start] if end > start else Text("", end="") for start, end in ranges)
     return SideLines(lines, layout)

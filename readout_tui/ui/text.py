@@ -41,6 +41,18 @@ def _control_table() -> dict[int, str]:
 _TRANSLATE = _control_table()
 
 
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def is_clean(text: str) -> bool:
+    """True when the only control character in ``text`` is the line feed.
+
+    >>> is_clean("two\\nlines"), is_clean("tab\\there")
+    (True, False)
+    """
+    return _CONTROL_BUT_NEWLINE.search(text) is None
+
+
 def visible(text: str) -> str:
     """Return ``text`` with control characters replaced one for one by visible symbols.
 
@@ -73,7 +85,25 @@ def _not_narrow_below(limit: int) -> frozenset[str]:
 
 
 _LOW_LIMIT = "\u3000"
-_NOT_NARROW_LOW = _not_narrow_below(ord(_LOW_LIMIT))
+
+
+def _maybe_wide_pattern() -> re.Pattern[str]:
+    # One character class: the few code points below U+3000 that are not one cell wide, and
+    # everything from U+3000 up (mostly wide; the rare narrow ones are checked one by one).
+    # Merged into ranges it compiles to a fast lookup table; a class of every range in the
+    # cell table is ~100x slower.
+    codes = sorted(map(ord, _not_narrow_below(ord(_LOW_LIMIT))))
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    parts = [re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges]
+    return re.compile("[" + "".join(parts) + "\u3000-\U0010ffff]")
+
+
+_MAYBE_WIDE = _maybe_wide_pattern()
 
 
 def is_narrow(text: str) -> bool:
@@ -82,10 +112,11 @@ def is_narrow(text: str) -> bool:
     >>> is_narrow("plain “quoted” text"), is_narrow("日本"), is_narrow("e\u0301")
     (True, False, False)
     """
-    if text.isascii():
-        return _CONTROL.search(text) is None
-    if max(text) < _LOW_LIMIT:
-        return _NOT_NARROW_LOW.isdisjoint(text)
+    found = _MAYBE_WIDE.search(text)
+    if found is None:
+        return True
+    if found.group() < _LOW_LIMIT:
+        return False
     return all(_cell(char) == 1 for char in text)
 
 
@@ -104,6 +135,28 @@ def _wrap_narrow(text: str, width: int) -> list[tuple[int, int]]:
         while pos < n and text[pos] == " ":
             pos += 1
     lines.append((pos, n))
+    return lines
+
+
+def count_narrow(text: str, width: int) -> int:
+    """:func:`count_lines` for text known to be narrow, without building the lines.
+
+    >>> count_narrow("aa bb cc", 5), count_narrow("abcdefgh", 3)
+    (2, 3)
+    """
+    n = len(text)
+    pos = 0
+    lines = 1
+    find = text.rfind
+    while n - pos > width:
+        cut = find(" ", pos, pos + width + 1)
+        if cut <= pos:
+            pos += width
+        else:
+            pos = cut + 1
+            while pos < n and text[pos] == " ":
+                pos += 1
+        lines += 1
     return lines
 
 
@@ -169,5 +222,5 @@ def count_lines(text: str, width: int, *, narrow: bool | None = None) -> int:
     if narrow is None:
         narrow = is_narrow(text)
     if narrow:
-        return 1 if len(text) <= width else len(_wrap_narrow(text, width))
+        return 1 if len(text) <= width else count_narrow(text, width)
     return len(_wrap_wide(text, width))

@@ -76,7 +76,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column(no_wrap=True)
         table.add_column()
         for name, sample, meaning in LEGEND:
-            table.add_row(Text(sample, style=self.style(name)), Text(meaning))
+            # The style as a span, not the cell's base style, so it covers the sample only.
+            table.add_row(Text.assemble((sample, self.style(name))), Text(meaning))
         return table
 
     def action_close(self) -> None:

@@ -125,7 +125,7 @@ class MainScreen(Screen[None]):
     def _step_change(self, step: int) -> None:
         diff, reader = self.diff, self.reader
         item, current = diff.anchor_item()
-        change = reader.step(reader.selection, current, item, step, wrap=False)
+        change = reader.next_stop(reader.selection, current, item, step)
         if change < 0:
             self.app.bell()
             self._say("No more changes" if reader.selection else "No changes match the filter")
@@ -323,6 +323,7 @@ class MainScreen(Screen[None]):
     def show_commitment(self, commitment: Commitment, counterpart: Commitment | None) -> None:
         diff = self.diff
         diff.clauses = tuple(c for c in (commitment, counterpart) if c is not None)
+        diff.invalidate()
         diff.show_location(commitment.side, commitment.paragraph, commitment.start)
 
     # -- command palette -------------------------------------------------------------------------

@@ -59,7 +59,7 @@ def describe(reader: Reader, row: int, change: int, match: int) -> tuple[str, st
     body: list[str] = []
     group = layout.fold_group_of_row(row) if 0 <= row < layout.row_count else None
     if change >= 0:
-        block = reader.comparison.blocks[index.block[change]]
+        block = reader.comparison.blocks[index.block(change)]
         kind = index.kind_of(change).replace("_", " ")
         head.append(kind)
         edit = index.edit_of(change)

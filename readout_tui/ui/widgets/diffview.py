@@ -100,8 +100,10 @@ class DiffView(ScrollView, can_focus=True):
         self.clauses: tuple[Commitment, ...] = ()  # the selected commitment's clauses
         self._heights: RowHeights | None = None
         self._geometry: tuple[str, int, int] | None = None
+        self._widths = (MIN_TEXT, MIN_TEXT)
         self._rows: dict[int, RowRender] = {}
         self._style_cache: dict[str, Style] = {}
+        self._base = Style()  # the widget's own style, fetched once per rendered row
 
     # -- geometry ------------------------------------------------------------------------------
 
@@ -116,7 +118,7 @@ class DiffView(ScrollView, can_focus=True):
     def text_widths(self, width: int | None = None) -> tuple[int, int]:
         """Text columns of the left and right panes (inline: the one pane, twice)."""
         total = self.scrollable_content_region.width if width is None else width
-        if self.inline:
+        if self.reader.composer.mode == "inline":
             single = max(MIN_TEXT, total - GUTTER - MARGIN)
             return single, single
         text = max(2 * MIN_TEXT, total - 2 * (GUTTER + MARGIN) - DIVIDER)
@@ -131,7 +133,9 @@ class DiffView(ScrollView, can_focus=True):
 
     @property
     def heights(self) -> RowHeights:
-        self._ensure_layout()
+        """Row tops for the current geometry (recomputed on resize and mode changes)."""
+        if self._heights is None:
+            self._ensure_layout()
         assert self._heights is not None
         return self._heights
 
@@ -142,8 +146,9 @@ class DiffView(ScrollView, can_focus=True):
             return
         anchor = self._anchor()
         composer = self.reader.composer
-        self._heights = RowHeights(self.reader.layout, lambda i: composer.item_height(i, widths))
+        self._heights = RowHeights(self.reader.layout, composer.item_heights(widths))
         self._geometry = geometry
+        self._widths = widths
         self._rows.clear()
         self._apply_virtual_size()
         if anchor is not None:
@@ -165,6 +170,7 @@ class DiffView(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
         self.refresh()
+        self.post_message(self.Changed())  # the pane titles follow the new columns
 
     def invalidate(self, *, heights: bool = False, rows: bool = False) -> None:
         """Forget rendered rows; ``heights``: item heights changed; ``rows``: folds changed."""
@@ -206,17 +212,15 @@ class DiffView(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
         heights = self.heights
         line = round(self.scroll_y) + y
-        if line >= heights.total:
-            return Strip.blank(width, self.rich_style)
-        row = heights.row_at(line)
-        strips = self.row_render(row).strips
-        k = line - heights.tops[row]
-        if k < len(strips):
-            return strips[k]
-        return Strip.blank(width, self.rich_style)
+        if line < heights.total:
+            row = heights.row_at(line)
+            strips = self.row_render(row).strips
+            k = line - heights.tops[row]
+            if k < len(strips):
+                return strips[k]
+        return Strip.blank(self.scrollable_content_region.width, self.rich_style)
 
     def row_render(self, row: int) -> RowRender:
         cached = self._rows.get(row)
@@ -231,11 +235,11 @@ class DiffView(ScrollView, can_focus=True):
         reader, heights = self.reader, self.heights
         layout = reader.layout
         height = heights.row_height(row)
-        base = self.rich_style
+        base = self._base = self.rich_style
         width = self.scrollable_content_region.width
         group = layout.fold_group_of_row(row)
         if group is not None:
-            label = Text(fold_label(layout, group, reader.comparison), style=base, end="")
+            label = Text(fold_label(layout, group, reader.comparison), end="")
             label.stylize(self.style_for("fold"))
             first = self._gutter(row, 0, "left") + self._strip(label, width - GUTTER)
             strips = [first.apply_meta({"row": row, "side": "left"})]
@@ -243,7 +247,7 @@ class DiffView(ScrollView, can_focus=True):
             return RowRender(strips, {})
         item = layout.row_start[row]
         decos = self._decos(item)
-        left_w, right_w = self.text_widths()
+        left_w, right_w = self._widths
         sides: dict[str, SideLines] = {}
         columns: list[tuple[PaneSide, int]] = (
             [("inline", left_w)] if self.inline else [("left", left_w), ("right", right_w)]
@@ -266,13 +270,15 @@ class DiffView(ScrollView, can_focus=True):
         return RowRender(strips, sides)
 
     def _strip(self, text: Text | None, width: int) -> Strip:
+        base = self._base
         if text is None:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, base)
         segments = [s for s in text.render(self.app.console) if s.text != "\n"]
-        return Strip(segments).adjust_cell_length(width, self.rich_style)
+        # Text.render leaves the base style off unstyled text; put it under every segment.
+        return Strip(segments).apply_style(base).adjust_cell_length(width, base)
 
     def _gutter(self, row: int, k: int, side: PaneSide) -> Strip:
-        base = self.rich_style
+        base = self._base
         layout = self.reader.layout
         height = self.heights.row_height(row) - SPACER
         if row == self.cursor_row and k < max(1, height):
@@ -372,24 +378,29 @@ class DiffView(ScrollView, can_focus=True):
 
     # -- selection -------------------------------------------------------------------------------
 
+    def _set_cursor(self, row: int, change: int) -> None:
+        """Move the cursor; only the rows it leaves and enters are drawn again."""
+        self._rows.pop(self.cursor_row, None)
+        self.cursor_row = max(0, min(row, self.reader.layout.row_count - 1))
+        self.current = change
+        self._rows.pop(self.cursor_row, None)
+
     def move_to(self, row: int, *, scroll: bool = True) -> None:
         """Put the cursor on ``row`` (a block, not a change)."""
-        self.cursor_row = max(0, min(row, self.reader.layout.row_count - 1))
-        self.current = -1
-        self._rows.clear()
+        self._set_cursor(row, -1)
         if scroll:
             self.reveal(self.cursor_row)
         self.refresh()
         self.post_message(self.Changed())
 
     def select_change(self, change: int, *, scroll: bool = True) -> None:
+        """Make ``change`` current; a block-level change in a folded run stays folded (the
+        fold line stands for it), anything else is unfolded to be seen."""
         reader = self.reader
         item = reader.change_item(change)
-        if reader.reveal_item(item):
+        if not reader.folded_block_level(change) and reader.reveal_item(item):
             self.invalidate(rows=True)
-        self.cursor_row = reader.layout.item_row[item]
-        self.current = change
-        self._rows.clear()
+        self._set_cursor(reader.layout.item_row[item], change)
         if scroll:
             line = self.row_render(self.cursor_row).line_of_change(change) or 0
             self.reveal(self.cursor_row, line)
@@ -404,9 +415,7 @@ class DiffView(ScrollView, can_focus=True):
             return
         if reader.reveal_item(item):
             self.invalidate(rows=True)
-        self.cursor_row = reader.layout.item_row[item]
-        self.current = -1
-        self._rows.clear()
+        self._set_cursor(reader.layout.item_row[item], -1)
         line = self.row_render(self.cursor_row).line_of(side, para, offset) or 0
         self.reveal(self.cursor_row, line)
         self.refresh()
