@@ -128,9 +128,14 @@ def _skip_part(lows: Sequence[str], j: int) -> int:
     return j
 
 
+#: The speaker of "he said" when nobody was named as a speaker just before: a frame all the
+#: same (so its words are nobody else's), whose commitments are left unattributed.
+UNKNOWN = Party("he", "", "")
+
+
 def _speaker(party: Party, state: SpeechState) -> Party | None:
     if party.kind == "he":
-        return state.he()
+        return state.he() or UNKNOWN
     return party if party.kind in _SPEAKER_KINDS else None
 
 

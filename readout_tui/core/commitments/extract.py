@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from readout_tui.core.commitments.attribution import (
+    UNKNOWN,
     Frame,
     Region,
     SpeechState,
@@ -50,6 +51,7 @@ from readout_tui.core.commitments.words import PUNCT, QUOTES, Words, tokenize, t
 from readout_tui.core.model import CommitmentType, Document
 
 _COORD = frozenset({"and", "but", "while", "whereas", ";"})
+_END = frozenset({".", "!", "?"})
 _NP_STOP = _COORD | frozenset(
     "that which who whom whose where so because as if when since although though why".split()
 )
@@ -159,7 +161,11 @@ def _subject(t: _Tokens, p: int, cast: Cast) -> tuple[int | None, Party | None, 
     start, party = found if found else (lo, None)
     before = start - 1
     coord = None
-    if before >= 0 and (t.lows[before] in _COORD or (party and t.lows[before] in {",", ";"})):
+    if before >= 0 and (
+        t.lows[before] in _COORD
+        or t.lows[before] in _END  # a new sentence inside a quotation
+        or (party is not None and t.lows[before] in {",", ";"})
+    ):
         coord = before
     return start, party, coord
 
@@ -293,7 +299,13 @@ class _Sentence:
             if found is not None:
                 yield found
         owner = region.owner
-        if not clauses and owner is not None and owner.agreement and region.start >= owner.end:
+        if (
+            not clauses
+            and owner is not None
+            and owner.agreement
+            and owner.speaker is not UNKNOWN
+            and region.start >= owner.end
+        ):
             yield from self._agreement(owner, t, region, paragraph, offset)
 
     def _end_limit(self, t: _Tokens, clause: _Clause) -> int:
@@ -307,6 +319,8 @@ class _Sentence:
     def _speaker(self, region: Region, party: Party | None) -> tuple[str, str | None] | None:
         owner = region.owner
         if owner is not None:
+            if owner.speaker is UNKNOWN:
+                return None  # "..., he said" with nobody to refer to: no guess
             return _speaker_of(owner.speaker, self.cast)
         if party is not None:
             if party.kind == "country" and self.para_speaker is not None:
@@ -340,7 +354,7 @@ class _Sentence:
         speaker, implied = spk
         holder = _holder(party, speaker, implied, self.state)
         first = clause.first
-        while first < end and (not t.is_word[first] and t.texts[first] not in _OPEN_Q | {'"'}):
+        while first < end and (t.texts[first] in _TRIM or t.texts[first] in _CLOSE_Q):
             first += 1
         last = end - 1
         while last > first and (t.texts[last] in _TRIM or t.texts[last] in QUOTES):
@@ -470,5 +484,5 @@ def find_commitments(doc: Document, *, cast: Cast | None = None) -> list[Found]:
                 for region in regions(words, frames):
                     out.extend(sentence.region(region, cues, index, s))
             if top:
-                para_speaker = top[-1].speaker
+                para_speaker = top[-1].speaker if top[-1].speaker is not UNKNOWN else None
     return out

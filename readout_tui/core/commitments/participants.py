@@ -279,6 +279,8 @@ class Cast:
         ...     "Japan and Australia", "the two sides", "Wong")]
         ['Yoko Kamikawa', 'Penny Wong', 'both sides', 'both sides', 'Penny Wong']
         """
+        if words and words[0] in _HONORIFICS:  # "Mr. Kishida"
+            words = words[1:]
         if not words:
             return None
         text = " ".join(words)
@@ -310,6 +312,8 @@ class Cast:
             return Party("institution", shown, shown)
         return None
 
+
+_HONORIFICS = frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Madam"})
 
 _PRONOUNS: dict[str, PartyKind] = {
     "he": "he",

@@ -1,9 +1,9 @@
 """Word tokens of a sentence, with offsets, for attribution and cue finding.
 
-Words keep inner apostrophes and hyphens ("other's", "China-Russia", "won't"), a possessive
-"s'" ("countries'") and dotted acronyms ("U.S."); a digit run is split from letters glued to
-it ("1China" -> "1", "China"), which scraped text often contains. Every other non-space
-character is a token of its own.
+Words keep inner apostrophes and hyphens ("other's", "China-Russia", "won't"); dotted
+acronyms ("U.S.") and honorifics ("Mr.") keep their dots. A digit run is split from letters
+glued to it ("1China" -> "1", "China"), which scraped text often contains. Every other
+non-space character is a token of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"
+    r"(?:[A-Z]\.){2,}|(?:Mrs?|Ms|Dr|Prof)\.(?=\s)"
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:(?<=s)['’](?![^\W\d_]))?"
     r"|\d+(?:[.,:]\d+)*"
     r"|--|\S"
