@@ -193,7 +193,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if quoted is None:
             quoted = _quoted_ranges(text) if ('"' in text or _QUOTE_OPEN in text) else []
-        if any(a < dot < b for a, b in quoted):
+        if any(a < dot and end <= b for a, b in quoted):  # inside a quotation
             continue
         spans.append((start, end))
         start = end
