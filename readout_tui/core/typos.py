@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -34,7 +34,14 @@ from readout_tui.core.ids import IdMaker
 from readout_tui.core.lexicon import Lexicon, edit_bonus, lexicon
 from readout_tui.core.model import Block, Document, EditKind, Evidence, Side, Typo
 
-__all__ = ["Verdict", "find_typos", "is_unknown", "judge_word", "word_pair_kind"]
+__all__ = [
+    "Verdict",
+    "document_words",
+    "find_typos",
+    "is_unknown",
+    "judge_word",
+    "word_pair_kind",
+]
 
 #: Words at least this common (Zipf) are English even when no word list has them.
 KNOWN_ZIPF = 3.5
@@ -198,7 +205,7 @@ def word_pair_kind(old: str, new: str) -> tuple[EditKind, str | None] | None:
     return ("typo", surface) if _close(lex, wrong, right, COUNTERPART_MARGIN) else None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Side:
     """One document's judged text: body and title paragraphs joined for one-pass scanning."""
 
@@ -211,7 +218,23 @@ class _Side:
     lower_vocab: frozenset[str]
 
 
+# The last few documents' prepared text: find_typos and find_artifacts both read it.
+_PREPARED: dict[tuple[str, int, int, str], _Side] = {}
+_PREPARED_MAX = 4
+
+
 def _prepare(doc: Document, side: Side) -> _Side:
+    key = (doc.sha256, len(doc.text), len(doc.paragraphs), doc.format)
+    prepared = _PREPARED.get(key)
+    if prepared is None:
+        prepared = _build_side(doc, side)
+        while len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.pop(next(iter(_PREPARED)))
+        _PREPARED[key] = prepared
+    return prepared if prepared.side == side else replace(prepared, side=side)
+
+
+def _build_side(doc: Document, side: Side) -> _Side:
     parts: list[str] = []
     starts: list[int] = []
     indices: list[int] = []
@@ -230,6 +253,14 @@ def _prepare(doc: Document, side: Side) -> _Side:
     lower = frozenset(w.lower().replace("’", "'") for w in vocab)
     titles = frozenset(p.index for p in doc.paragraphs if p.role == "title")
     return _Side(side, joined, starts, indices, titles, vocab, lower)
+
+
+def document_words(doc: Document) -> frozenset[str]:
+    """The distinct word tokens of ``doc``'s body and title paragraphs (URLs left out).
+
+    Cached for the last few documents, so the artifact finder reuses the typo finder's pass.
+    """
+    return _prepare(doc, "left").vocab
 
 
 def _token_start(text: str, i: int) -> bool:
