@@ -24,6 +24,7 @@ from readout_tui.core.review import (
     remove_tag,
     set_note,
     set_status,
+    set_status_many,
     toggle_status,
     unmapped_items,
 )
@@ -47,6 +48,13 @@ def test_operations_return_new_reviews_and_leave_the_old_one_alone() -> None:
 def test_set_status_records_status_and_time(status: str) -> None:
     review = set_status(new_review("s"), "x", status, now=T2)  # type: ignore[arg-type]
     assert (review.get("x").status, review.get("x").updated) == (status, T2)
+
+
+def test_set_status_many_marks_every_target_with_one_time() -> None:
+    review = set_note(new_review("s"), "a", "kept", now=T1)
+    review = set_status_many(review, ["a", "b", "c"], "rejected", now=T2)
+    assert [review.get(t).status for t in "abc"] == ["rejected"] * 3
+    assert review.get("a").note == "kept" and {i.updated for i in review.items.values()} == {T2}
 
 
 def test_unknown_status_is_refused() -> None:

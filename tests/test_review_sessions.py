@@ -302,3 +302,19 @@ def test_two_processes_saving_at_once_lose_nothing(data_dir: Path) -> None:
     assert store.path is not None
     items = read_session(store.path).review.items
     assert {f"w{w}-{n}" for w in range(2) for n in range(15)} <= set(items)
+
+
+def test_an_instance_that_keeps_its_own_review_still_keeps_the_others_notes() -> None:
+    a, comp = open_pair()
+    b, _ = open_pair()
+    first, second = change_targets(comp)[:2]
+    ra = set_note(a.load(comp).review, first, "from A")
+    b.load(comp)
+    a.save(ra)
+    b.save(set_note(b.load(comp).review, second, "from B"))
+    for n in range(3):  # A ignores what save() returns and keeps saving its own review
+        ra = set_status(ra, first, ("accepted", "flagged", "rejected")[n])
+        a.save(ra)
+    assert a.path is not None
+    on_disk = read_session(a.path).review
+    assert on_disk.get(second).note == "from B" and on_disk.get(first).status == "rejected"

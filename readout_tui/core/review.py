@@ -175,6 +175,19 @@ def remove_tag(review: Review, target: str, tag: str, *, now: str | None = None)
     return _put(review, replace(item, tags=tags, updated=now or utc_now()))
 
 
+def set_status_many(
+    review: Review, targets: Iterable[str], status: ReviewStatus, *, now: str | None = None
+) -> Review:
+    """Mark many targets at once (one copy of the items, not one per target)."""
+    if status not in REVIEW_STATUSES:
+        raise ValueError(f"unknown review status {status!r}")
+    stamp = now or utc_now()
+    items = dict(review.items)
+    for target in targets:
+        items[target] = replace(review.get(target), status=status, updated=stamp)
+    return Review(review.session, items)
+
+
 def progress(review: Review, targets: Iterable[str]) -> Progress:
     """Counts over ``targets`` (e.g. :func:`change_targets`); a target is reviewed once it
     has a status other than ``unreviewed``."""
@@ -274,5 +287,8 @@ def merge_reviews(ours: Review, theirs: Review) -> Review:
     items = dict(theirs.items)
     for key, item in ours.items.items():
         other = items.get(key)
-        items[key] = item if other is None else _newer(item, other)
+        if other is None or other is item or other == item:
+            items[key] = item
+        else:
+            items[key] = _newer(item, other)
     return Review(ours.session, items)

@@ -108,17 +108,25 @@ class SessionData:
 
 
 def dump_session(data: SessionData) -> str:
-    items = [item.to_dict() for _, item in sorted(data.review.items.items())]
-    doc = {
+    """The file text: readable metadata, then one item per line (compact and diff-friendly,
+    and several times faster to write than an indented dump for large sessions)."""
+    meta = {
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
         "session": data.review.session,
         "documents": {"left": data.left.to_dict(), "right": data.right.to_dict()},
         "created": data.created,
         "updated": data.updated,
-        "items": items,
+        "items": None,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    head = json.dumps(meta, ensure_ascii=False, indent=1)
+    head = head[: head.rindex("null")]
+    items = [
+        json.dumps(item.to_dict(), ensure_ascii=False)
+        for _, item in sorted(data.review.items.items())
+    ]
+    body = "[\n  " + ",\n  ".join(items) + "\n ]" if items else "[]"
+    return head + body + "\n}\n"
 
 
 def _ref(raw: Any) -> DocumentRef:
@@ -179,6 +187,15 @@ def move_aside(path: Path) -> Path:
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
     path.replace(target)
     return target
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What identifies one version of a file: an atomic replace always changes it."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def _lock_for(path: Path) -> FileLock:
@@ -251,6 +268,11 @@ class SessionStore:
         self.read_only = read_only
         self._search_dir = search_dir
         self._created: str | None = None
+        # The file as this store last read or wrote it: while the file on disk still has
+        # this stamp, nobody else wrote it, and a save merges with ``_last`` in memory
+        # instead of re-reading and parsing the whole file.
+        self._stamp: tuple[int, int, int] | None = None
+        self._last: Review | None = None
 
     @classmethod
     def for_pair(
@@ -327,7 +349,10 @@ class SessionStore:
         data: SessionData | None = None
         source: Path | None = None
         if self.path.exists():
+            stamp = _stamp(self.path)  # before reading: a later write must look newer
             data = self._read_or_set_aside(self.path, warnings)
+            if data is not None:
+                self._stamp, self._last = stamp, data.review
         if data is None:
             found = self._predecessor()
             if found is not None:
@@ -354,7 +379,10 @@ class SessionStore:
         try:
             with _lock_for(self.path):
                 merged = review
-                if self.path.exists():
+                stamp = _stamp(self.path)
+                if stamp is not None and stamp == self._stamp and self._last is not None:
+                    merged = merge_reviews(review, self._last)
+                elif stamp is not None:
                     on_disk = self._read_or_set_aside(self.path, warnings)
                     if on_disk is not None:
                         merged = merge_reviews(review, on_disk.review)
@@ -365,6 +393,7 @@ class SessionStore:
                 self._created = self._created or now
                 data = SessionData(merged, self.left, self.right, self._created, now)
                 write_text_atomic(self.path, dump_session(data))
+                self._stamp, self._last = _stamp(self.path), merged
         except Timeout:
             warnings.append(f"{self.path}: locked by another instance; not saved this time")
             return SaveResult(review, False, tuple(warnings))

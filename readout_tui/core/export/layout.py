@@ -150,7 +150,8 @@ def redline(comparison: Comparison, block: Block) -> list[RedlinePiece]:
     position = {p: n for n, p in enumerate(order)}
     anchored = [e for e in block.edits if e.right is not None and e.right.paragraph in position]
     anchored.sort(key=lambda e: (position[e.right.paragraph], e.right.start) if e.right else (0, 0))
-    floating = [e for e in block.edits if e not in anchored]
+    anchored_ids = {e.id for e in anchored}
+    floating = [e for e in block.edits if e.id not in anchored_ids]
     pieces: list[RedlinePiece] = []
     cursor_para, cursor = 0, 0
 
