@@ -197,8 +197,8 @@ async def test_command_palette_runs_a_command_typed_by_the_user() -> None:
     async with running() as (app, pilot):
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"inline redline")
-        await pilot.pause(0.3)
+        await pilot.press(*"redline")
+        await pilot.pause(0.2)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

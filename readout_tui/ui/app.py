@@ -110,12 +110,13 @@ def run_app(args: argparse.Namespace) -> int:
     An :class:`InputError` met while loading is shown in the app and raised again afterwards,
     so the command line also reports it and exits with status 2.
     """
-    from readout_tui.commands import load_pair
-
     old, new = args.old, args.new
     max_bytes = args.max_size
 
     def load() -> tuple[Document, Document]:
+        # Imported here, in the worker thread, so the screen comes up without waiting for it.
+        from readout_tui.commands import load_pair
+
         return load_pair(old, new, max_bytes=max_bytes)
 
     label = "the sample pair" if old is None else f"{old} ⇄ {new}"

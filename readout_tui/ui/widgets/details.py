@@ -117,7 +117,8 @@ def describe(reader: Reader, row: int, change: int, match: int) -> tuple[str, st
             if block.left and block.right:
                 head.append(f"similarity {block.similarity:.2f}")
             if block.edits:
-                body.append(f"{len(block.edits)} edits · ] goes to the next one")
+                n = len(block.edits)
+                body.append(f"{n} edit{'s' if n != 1 else ''} · ] goes to the next one")
             elif block.op == "equal":
                 body.append("no changes in this block")
     if match >= 0 and reader.matches:
@@ -154,4 +155,7 @@ class DetailsBar(Widget):
         body = self.get_component_rich_style("details-bar--body", partial=True)
         first = Text(" " + self.lines[0], head, no_wrap=True, overflow="ellipsis")
         second = Text(" " + self.lines[1], body, no_wrap=True, overflow="ellipsis")
-        return Text("\n").join([first, second])
+        text = Text("\n").join([first, second])
+        text.no_wrap = True  # each line ends in an ellipsis rather than wrapping
+        text.overflow = "ellipsis"
+        return text

@@ -79,7 +79,15 @@ class SummaryHeader(Widget):
         second = Text(" " + summary_line(comparison), figures, no_wrap=True, overflow="ellipsis")
         for notice in comparison.notices:
             second.append(f" · {visible(notice)}")
-        return Text("\n").join([first, second])
+        return _lines(first, second)
+
+
+def _lines(*lines: Text) -> Text:
+    """Lines that never wrap: too long, they end in an ellipsis."""
+    text = Text("\n").join(lines)
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text
 
 
 def _fit(label: str, width: int, style: Style) -> Text:

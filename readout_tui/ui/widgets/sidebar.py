@@ -94,6 +94,8 @@ class CommitmentsSidebar(Vertical):
 
     def on_mount(self) -> None:
         self.populate()
+        # Entries carry styles resolved from the theme: rebuild them when it changes.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.populate())
 
     @property
     def option_list(self) -> CommitmentList:
