@@ -318,3 +318,20 @@ def test_an_instance_that_keeps_its_own_review_still_keeps_the_others_notes() ->
     assert a.path is not None
     on_disk = read_session(a.path).review
     assert on_disk.get(second).note == "from B" and on_disk.get(first).status == "rejected"
+
+
+@pytest.mark.parametrize("indent", [None, 4])
+def test_an_earlier_session_rewritten_by_another_tool_is_still_found(
+    tmp_path: Path, indent: int | None
+) -> None:
+    ldoc, rdoc = docs(folder=tmp_path)
+    comp = simple_comparison(ldoc, rdoc)
+    store = SessionStore.for_pair(ldoc, rdoc)
+    target = change_targets(comp)[0]
+    store.save(set_note(store.load(comp).review, target, "kept"))
+    assert store.path is not None
+    raw = json.loads(store.path.read_text(encoding="utf-8"))
+    store.path.write_text(json.dumps(raw, indent=indent), encoding="utf-8")
+    ldoc2, rdoc2 = docs(LEFT, RIGHT + "\n\nMore.", folder=tmp_path)
+    result = SessionStore.for_pair(ldoc2, rdoc2).load(simple_comparison(ldoc2, rdoc2))
+    assert result.status == "remapped" and result.review.get(target).note == "kept"

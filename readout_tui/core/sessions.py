@@ -180,6 +180,23 @@ def read_session(path: Path) -> SessionData:
         raise SessionError(f"{path}: {exc}") from None
 
 
+def _read_head(path: Path) -> tuple[DocumentRef, DocumentRef, str] | None:
+    """A session's documents and time without parsing its items: files this module writes
+    put the metadata first, so the opening few kilobytes are enough (others: full parse)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            head = fh.read(16384)
+        cut = head.find('\n "items": ')
+        raw = json.loads(head[:cut].rstrip().rstrip(",") + "}") if cut > 0 else None
+        if not isinstance(raw, dict):
+            data = read_session(path)
+            return data.left, data.right, data.updated
+        docs = raw.get("documents") or {}
+        return _ref(docs.get("left")), _ref(docs.get("right")), str(raw.get("updated", ""))
+    except (OSError, UnicodeDecodeError, ValueError, SessionError, AttributeError):
+        return None
+
+
 def move_aside(path: Path) -> Path:
     """Rename a bad session file out of the way (``NAME.corrupt-STAMP``) and return the new
     path; the data stays on disk for the user to inspect."""
@@ -328,16 +345,22 @@ class SessionStore:
         """The latest session of the same two files (by path) whose contents changed."""
         if self._search_dir is None or not (self.left.path and self.right.path):
             return None
-        best: tuple[Path, SessionData] | None = None
-        for info in list_sessions(self._search_dir):
-            data = info.data
-            if data is None or info.path == self.path:
+        best: tuple[Path, str] | None = None
+        for path in _session_files(self._search_dir):
+            head = _read_head(path)
+            if head is None or path == self.path:
                 continue
-            if (data.left.path, data.right.path) != (self.left.path, self.right.path):
+            left, right, updated = head
+            if (left.path, right.path) != (self.left.path, self.right.path):
                 continue
-            if best is None or data.updated > best[1].updated:
-                best = (info.path, data)
-        return best
+            if best is None or updated > best[1]:
+                best = (path, updated)
+        if best is None:
+            return None
+        try:
+            return best[0], read_session(best[0])
+        except SessionError:
+            return None
 
     def load(self, comparison: Comparison) -> LoadResult:
         """Find the pair's review: resume it, carry it over from an earlier version of the
