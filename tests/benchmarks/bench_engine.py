@@ -183,8 +183,10 @@ def main() -> int:
     t_ref = time.perf_counter() - t0
     found = engine_pairs(export)
     hit = len(found & truth)
-    print(f"  verse pairs: recall {hit / len(truth):.4f}, precision {hit / len(found):.4f} "
-          f"(targets >= 0.98 both; reference: {len(truth)} pairs, built in {t_ref:.1f} s)")
+    print(
+        f"  verse pairs: recall {hit / len(truth):.4f}, precision {hit / len(found):.4f} "
+        f"(targets >= 0.98 both; reference: {len(truth)} pairs, built in {t_ref:.1f} s)"
+    )
 
     if not a.skip_difflib:
         n = 1500
@@ -196,13 +198,20 @@ def main() -> int:
         sub = compare(document_from_text("\n\n".join(sl)), document_from_text("\n\n".join(sr)))
         t_engine = time.perf_counter() - t0
         sub_truth = {(i, j) for i, j in truth if i < n and j < n}
-        sub_found = {(i, j) for b in sub.blocks if b.op not in ("delete", "insert", "boilerplate")
-                     for i in b.left for j in b.right}
+        sub_found = {
+            (i, j)
+            for b in sub.blocks
+            if b.op not in ("delete", "insert", "boilerplate")
+            for i in b.left
+            for j in b.right
+        }
         ref_hit = len(set(ref) & sub_truth)
-        print(f"difflib reference on the first {n} verses: {t_difflib:.2f} s, "
-              f"engine {t_engine:.2f} s (difflib/engine = {t_difflib / t_engine:.1f}x); "
-              f"recall difflib {ref_hit / len(sub_truth):.3f}, "
-              f"engine {len(sub_found & sub_truth) / len(sub_truth):.3f}")
+        print(
+            f"difflib reference on the first {n} verses: {t_difflib:.2f} s, "
+            f"engine {t_engine:.2f} s (difflib/engine = {t_difflib / t_engine:.1f}x); "
+            f"recall difflib {ref_hit / len(sub_truth):.3f}, "
+            f"engine {len(sub_found & sub_truth) / len(sub_truth):.3f}"
+        )
     return 0
 
 
