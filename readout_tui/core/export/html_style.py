@@ -27,7 +27,7 @@ h2 { font-size: 19px; margin: 34px 0 12px; padding-bottom: 6px;
   border-bottom: 1px solid var(--rule); }
 h3 { font-size: 16px; margin: 22px 0 8px; }
 .docs { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin: 0; }
-.doc { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; }
+.doc { border: 1px solid var(--rule); border-radius: 6px; padding: 8px 12px; margin: 0; }
 .doc dt { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted);
   font-weight: 600; }
 .doc dd { margin: 0; overflow-wrap: anywhere; }
@@ -133,7 +133,8 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--rule);
   nav.toc { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   table.sbs th { position: static; }
-  tr, .rl, ol.notes li, .card { break-inside: avoid; }
+  tr, .rl, ol.notes li, .card, .counts, .cards, .legend { break-inside: avoid; }
+  .docs { grid-template-columns: 1fr 1fr; }
   h2, h3 { break-after: avoid; }
   section#inline { break-before: page; }
   a { color: inherit; text-decoration: none; }
