@@ -335,3 +335,30 @@ def test_ids_are_stable_and_survive_edits_elsewhere() -> None:
     edited = _one(base.replace("host the summit", "host the next summit") + "\n\nAn added line.")
     assert edited[0].id == first[0].id
     assert edited[1].id != first[1].id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to Joly, Canada will open a consulate.", [("Melanie Joly", "Canada")]),
+        ("Canada will open a consulate, according to Joly.", [("Melanie Joly", "Canada")]),
+        ("According to the ministry, Canada will open a consulate.", [("the ministry", "Canada")]),
+        ("Ottawa is ready to help, Joly said.", [("Melanie Joly", "Canada")]),
+        # A past verb after a present one is the speaker's own act, not the reported subject's.
+        (
+            "Joly said Canada opposes the plan, and urged Berlin to reconsider.",
+            [("Melanie Joly", "Canada"), ("Melanie Joly", None)],
+        ),
+        # A possessor holds its noun, not the next clause.
+        (
+            "Joly underscored Canada's support for the plan and urged Berlin to join.",
+            [("Melanie Joly", "Canada"), ("Melanie Joly", None)],
+        ),
+        (
+            "Joly said Canada supports the plan and is ready to fund it.",
+            [("Melanie Joly", "Canada"), ("Melanie Joly", "Canada")],
+        ),
+    ],
+)
+def test_more_frames_and_holders(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.speaker, c.holder) for c in _one(CAST + sentence)] == expected

@@ -181,6 +181,11 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
     top_leading = False
     for i in range(n):
         low = lows[i]
+        if low == "according" and i + 2 < n and lows[i + 1] == "to":
+            according = _according(words, i, cast, state)
+            if according is not None:
+                frames.append(according)
+            continue
         phrase = SPEECH_PHRASES.get(low)
         if low not in SPEECH_VERBS and not (phrase and i + 1 < n and lows[i + 1] == phrase):
             continue
@@ -231,6 +236,24 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
             if speaker.kind == "person":
                 state.spoke(speaker, named=named)
     return frames
+
+
+def _according(words: Words, i: int, cast: Cast, state: SpeechState) -> Frame | None:
+    """ "According to Wang, ..." / "..., according to the ministry." """
+    k = i + 2
+    while k < len(words) and words.is_word(k) and k - i - 2 < _MAX_NP:
+        k += 1
+    found = resolve_prefix(words, i + 2, k, cast)
+    if found is None:
+        return None
+    speaker = _speaker(found[1], state)
+    if speaker is None:
+        return None
+    end = found[0]
+    kind = _kind(words, i, end)
+    if kind == "leading" and end < len(words) and words.lows[end] == ",":
+        end += 1
+    return Frame(i, end, speaker, kind, False, False)
 
 
 def _continuations(words: Words) -> list[tuple[int, int]]:

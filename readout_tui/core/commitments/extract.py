@@ -96,6 +96,7 @@ class _Clause:
     party: Party | None
     split_at: int | None  # the coordinator that opened this clause
     thing: bool = False  # the subject is no party ("Bilateral ties should ...")
+    heir: Party | None = None  # what a following clause without a subject inherits
 
 
 class _Tokens:
@@ -203,6 +204,13 @@ def _noun_parties(t: _Tokens, p: int, cast: Cast) -> tuple[Party | None, Party |
     return possessor, subject
 
 
+def _past_after_present(words: Words, before: Cue, cue: Cue) -> bool:
+    """ "said China opposes X, and called on Y": a past verb after a present one has the
+    speaker, not the reported subject, as its subject."""
+    first = words.lows[cue.first]
+    return first.endswith("ed") and not words.lows[before.first].endswith("ed")
+
+
 def _speaker_of(party: Party, cast: Cast) -> tuple[str, str | None]:
     """Canonical speaker name for a speaking party, and the holder it implies."""
     if party.kind == "country":
@@ -258,16 +266,18 @@ class _Sentence:
                 party = possessor or subject
                 if clauses and p <= self._end_limit(t, clauses[-1]):
                     continue
-                clauses.append(_Clause(0 if not clauses else p, cue, party, None))
+                # "the United States' support for X and urged Y": the urging is not the
+                # possessor's, so a following clause inherits the subject, not the owner.
+                clauses.append(_Clause(0 if not clauses else p, cue, party, None, heir=subject))
                 continue
             start, party, coord = _subject(t, p, self.cast)
             if clauses:
                 if coord is None:
                     continue  # nested in the open clause: "... a message that X will ..."
-                if party is None:
-                    party = clauses[-1].party
+                if party is None and not _past_after_present(self.words, clauses[-1].cue, cue):
+                    party = clauses[-1].heir
                 first = start if start is not None else coord + 1
-                clauses.append(_Clause(first, cue, party, coord))
+                clauses.append(_Clause(first, cue, party, coord, heir=party))
                 continue
             thing = False
             if self.words.lows[cue.first] == "it":  # "it is important (for X) to"
@@ -290,7 +300,7 @@ class _Sentence:
                     main = _main_subject(t, self.cast)
                     party = main[1] if main else None
                 first = 0
-            clauses.append(_Clause(first, cue, party, None, thing))
+            clauses.append(_Clause(first, cue, party, None, thing, heir=party))
         for n, clause in enumerate(clauses):
             nxt = clauses[n + 1] if n + 1 < len(clauses) else None
             end = nxt.split_at if nxt is not None and nxt.split_at is not None else len(t.idx)

@@ -487,3 +487,28 @@ COUNTRY_ALIASES: dict[str, str] = {
     "rok": "South Korea",
     "russian federation": "Russia",
 }
+
+#: Capitals that news prose uses for their governments ("Beijing is ready to ...").
+CAPITALS: dict[str, str] = {
+    "washington": "United States",
+    "beijing": "China",
+    "moscow": "Russia",
+    "tokyo": "Japan",
+    "canberra": "Australia",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "new delhi": "India",
+    "kyiv": "Ukraine",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "ottawa": "Canada",
+    "brasilia": "Brazil",
+    "tehran": "Iran",
+    "ankara": "Turkey",
+    "islamabad": "Pakistan",
+    "hanoi": "Vietnam",
+    "jakarta": "Indonesia",
+    "manila": "Philippines",
+    "brussels": "European Union",
+}

@@ -21,6 +21,7 @@ from typing import Literal
 
 from readout_tui.core.commitments.lexicon import (
     BOTH_HEADS,
+    CAPITALS,
     COUNTRY_ALIASES,
     DEMONYMS,
     INSTITUTIONS,
@@ -87,7 +88,7 @@ _NOT_NAME = (
     | frozenset(TITLE_MODIFIERS)
 )
 
-_COUNTRIES: dict[str, str] = {c.lower(): c for c in DEMONYMS.values()} | COUNTRY_ALIASES
+_COUNTRIES: dict[str, str] = {c.lower(): c for c in DEMONYMS.values()} | COUNTRY_ALIASES | CAPITALS
 _DEMONYM_OF: dict[str, str] = {}
 for _dem, _country in DEMONYMS.items():
     _DEMONYM_OF.setdefault(_country, _dem)
@@ -96,8 +97,8 @@ for _dem, _country in DEMONYMS.items():
 def country_name(phrase: str) -> str | None:
     """The country a phrase names, if any.
 
-    >>> country_name("the United States"), country_name("Japan"), country_name("the sea")
-    ('United States', 'Japan', None)
+    >>> country_name("the United States"), country_name("Beijing"), country_name("the sea")
+    ('United States', 'China', None)
     """
     low = phrase.lower().replace("’", "'")
     if low.startswith("the "):
@@ -262,6 +263,7 @@ class Cast:
             dem = _DEMONYM_OF.get(country)
             if dem:
                 out.add(dem)
+            out.update(c.title() for c, named in CAPITALS.items() if named == country)
         out.update(INSTITUTIONS)
         out.update(w.capitalize() for w in INSTITUTIONS)
         return out
