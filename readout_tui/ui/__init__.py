@@ -1,0 +1,1 @@
+"""The Textual reader: app, screens, widgets and the widget-free layout they draw from."""

@@ -366,6 +366,17 @@ class Composer:
         ]
 
 
+def gutter_sign(block: Block, side: PaneSide) -> str:
+    """The mark beside a block's first line: moved, omitted (left) or added (right)."""
+    if block.moved or block.op == "move":
+        return "↕"
+    if block.op == "delete" and side in ("left", "inline"):
+        return "−"
+    if block.op == "insert" and side in ("right", "inline"):
+        return "+"
+    return " "
+
+
 def fold_label(layout: RowLayout, group: FoldGroup, comparison: Comparison) -> str:
     """The one line a folded group shows."""
     n = group.size

@@ -13,7 +13,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from readout_tui.core.model import SIDES, Comparison, Side
+from readout_tui.core.model import SIDES, Commitment, Comparison, Side
 from readout_tui.ui.changes import BLOCK_LEVEL, FILTER_BY_NAME, ChangeIndex
 from readout_tui.ui.compose import Composer, Deco
 from readout_tui.ui.layout import ITEM_BLOCK, ITEM_ORIGIN, RowLayout
@@ -179,6 +179,41 @@ class Reader:
         keys = [m.item for m in self.matches]
         pos = bisect_left(keys, item) if step > 0 else bisect_left(keys, item) - 1
         return pos % len(self.matches)
+
+    def decos(
+        self,
+        item: int,
+        *,
+        inline: bool,
+        current: int,
+        match: int,
+        clauses: tuple[Commitment, ...],
+    ) -> list[Deco]:
+        """Everything to highlight in an item's text: edits (side by side only; the inline
+        view builds them into its text), typos and artifacts, search matches, the selected
+        commitment's clauses, and the current change on top."""
+        layout, composer = self.layout, self.composer
+        decos: list[Deco] = []
+        if layout.item_kind[item] != ITEM_BLOCK:
+            return decos
+        block_index = layout.item_block[item]
+        block = self.comparison.blocks[block_index]
+        if not inline:
+            decos += composer.edit_decos(block_index)
+        sides: tuple[tuple[Side, tuple[int, ...]], ...] = (
+            ("left", block.left),
+            ("right", block.right),
+        )
+        for side, paras in sides:
+            for para in paras:
+                decos += composer.mark_decos(side, para)
+                decos += self.match_decos(side, para, match)
+        for clause in clauses:
+            decos.append(Deco(clause.side, clause.paragraph, clause.start, clause.end, "clause"))
+        if current >= 0 and self.index.item[current] == item:
+            for side, para, start, end in self.index.spans(current):
+                decos.append(Deco(side, para, start, end, "current", current))
+        return decos
 
     def match_decos(self, side: Side, para: int, current: int) -> list[Deco]:
         return [

@@ -1,0 +1,1 @@
+"""Screens of the reader: loading, main, help and the filter dialog."""

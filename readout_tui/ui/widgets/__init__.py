@@ -1,0 +1,1 @@
+"""Widgets of the reader: the aligned panes, header, details bar, sidebar, search line."""

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from readout_tui.core.model import Commitment, Side
-from readout_tui.ui.compose import Deco, PaneSide, fold_label
+from readout_tui.ui.compose import Deco, PaneSide, fold_label, gutter_sign
 from readout_tui.ui.keys import bindings_for
 from readout_tui.ui.layout import ITEM_BLOCK, SPACER, RowHeights
 from readout_tui.ui.reader import Reader
@@ -293,35 +293,17 @@ class DiffView(ScrollView, can_focus=True):
             and layout.fold_group_of_row(row) is None
             and layout.item_kind[item] == ITEM_BLOCK
         ):
-            block = layout.block(item)
-            if block.moved or block.op == "move":
-                sign = "↕"
-            elif block.op == "delete" and side in ("left", "inline"):
-                sign = "−"
-            elif block.op == "insert" and side in ("right", "inline"):
-                sign = "+"
+            sign = gutter_sign(layout.block(item), side)
         return Strip([Segment(sign + " ", base + self.style_for("gutter"))])
 
     def _decos(self, item: int) -> list[Deco]:
-        reader = self.reader
-        layout, composer = reader.layout, reader.composer
-        decos: list[Deco] = []
-        if layout.item_kind[item] != ITEM_BLOCK:
-            return decos
-        block_index = layout.item_block[item]
-        block = reader.comparison.blocks[block_index]
-        if not self.inline:
-            decos += composer.edit_decos(block_index)
-        for side, paras in (("left", block.left), ("right", block.right)):
-            for para in paras:
-                decos += composer.mark_decos(side, para)  # type: ignore[arg-type]
-                decos += reader.match_decos(side, para, self.current_match)  # type: ignore[arg-type]
-        for clause in self.clauses:
-            decos.append(Deco(clause.side, clause.paragraph, clause.start, clause.end, "clause"))
-        if self.current >= 0 and reader.index.item[self.current] == item:
-            for side, para, start, end in reader.index.spans(self.current):
-                decos.append(Deco(side, para, start, end, "current", self.current))
-        return decos
+        return self.reader.decos(
+            item,
+            inline=self.inline,
+            current=self.current,
+            match=self.current_match,
+            clauses=self.clauses,
+        )
 
     # -- scrolling -------------------------------------------------------------------------------
 
