@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from readout_tui.core.atomic import write_text_atomic
-from readout_tui.core.sessions import config_dir, move_aside
+from readout_tui.core.session_files import config_dir, move_aside
 
 SETTINGS_NAME = "settings.json"
 
