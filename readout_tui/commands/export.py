@@ -35,7 +35,12 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
 def add_output_options(parser: argparse.ArgumentParser) -> None:
     listing = "; ".join(f"{name}: {text}" for name, text in DESCRIPTIONS.items())
     parser.add_argument(
-        "-f", "--format", choices=list(WRITERS), default="json", help=f"output format ({listing})"
+        "-f",
+        "--format",
+        choices=list(WRITERS),
+        default="json",
+        metavar="FORMAT",
+        help=f"output format, default json ({listing})",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
