@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.style import Style
 
+from readout_tui.core.documents import document_from_text
+from readout_tui.core.model import Comparison
 from readout_tui.ui.changes import CHANGE_KINDS, FILTERS
-from readout_tui.ui.layout import ITEM_ORIGIN
+from readout_tui.ui.layout import ITEM_ORIGIN, SPACER
 from readout_tui.ui.reader import Reader
+from readout_tui.ui.render import side_lines
 from readout_tui.ui.text import count_lines, is_narrow, visible, wrap_lines
-from tests.ui_fixtures import make_comparison
+from tests.ui_fixtures import make_comparison, make_injection_comparison
 
 # -- text ----------------------------------------------------------------------------------
 
@@ -160,3 +165,55 @@ def test_search_finds_every_occurrence_in_both_versions(reader: Reader, query: s
     assert items == sorted(items)
     if count:
         assert reader.next_match(count - 1, 0, 1) == 0  # wraps around
+
+
+# -- heights agree with what is drawn --------------------------------------------------------
+
+
+def _cjk_comparison() -> Comparison:
+    from readout_tui.core.compare import compare
+
+    left = document_from_text("中国和俄罗斯同意加强合作。\n\nA plain line.\n\n" + "长" * 90)
+    right = document_from_text("中国与俄罗斯同意加强合作。\n\nA plain line!\n\n" + "长" * 91 + "。")
+    return compare(left, right)
+
+
+@pytest.mark.parametrize("make", [make_comparison, make_injection_comparison, _cjk_comparison])
+@pytest.mark.parametrize("mode", ["split", "inline"])
+@pytest.mark.parametrize("width", [8, 17, 33, 70])
+def test_row_heights_match_the_drawn_lines(
+    make: Callable[[], Comparison], mode: str, width: int
+) -> None:
+    reader = Reader(make())
+    composer = reader.composer
+    composer.mode = mode  # type: ignore[assignment]
+    heights = composer.item_heights((width, width + 3))
+    sides = ["inline"] if mode == "inline" else ["left", "right"]
+    for item in range(reader.layout.item_count):
+        drawn = [
+            len(
+                side_lines(
+                    composer.segments(item, side), [], w, lambda _name: Style(), Style()
+                ).lines
+            )
+            for side, w in zip(sides, (width, width + 3), strict=False)
+        ]
+        assert heights[item] == max(drawn) + SPACER, (item, mode, width)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30), max_size=12))
+def test_folding_keeps_every_item_in_exactly_one_row(toggles: list[int]) -> None:
+    reader = Reader(make_comparison())
+    layout = reader.layout
+    for toggle in toggles:
+        reader.toggle_fold(toggle % layout.row_count)
+        covered = [
+            i
+            for r in range(layout.row_count)
+            for i in range(layout.row_start[r], layout.row_end[r])
+        ]
+        assert covered == list(range(layout.item_count))
+        assert all(
+            layout.row_start[layout.item_row[i]] <= i < layout.row_end[layout.item_row[i]]
+            for i in covered
+        )
