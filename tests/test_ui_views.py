@@ -283,3 +283,19 @@ async def test_a_failure_is_one_line_on_screen_never_a_traceback(error: Exceptio
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@pilot_test
+async def test_highlight_colours_follow_the_theme() -> None:
+    async with running() as (app, pilot):
+        diff = diff_of(app)
+
+        def replaced_colour() -> object:
+            x, y = find(app, "25 percent", right_half=True)  # a number edit: replaced words
+            return app.screen._compositor.get_style_at(x, y).bgcolor
+
+        dark = replaced_colour()
+        assert dark is not None
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert diff.style_for("replace").bgcolor == replaced_colour() != dark
