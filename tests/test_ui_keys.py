@@ -205,6 +205,14 @@ async def test_escape_closes_search_without_searching() -> None:
 
 
 @pilot_test
+async def test_leaving_the_search_line_closes_it() -> None:
+    async with running() as (app, pilot):
+        await pilot.press("/", "x", "tab")
+        assert not app.screen.query_one("#search").display
+        assert diff_of(app).has_focus
+
+
+@pilot_test
 async def test_tab_moves_between_panes_and_sidebar() -> None:
     async with running() as (app, pilot):
         diff = diff_of(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
@@ -20,4 +21,8 @@ class SearchInput(Input):
         """The reader closed the search line."""
 
     def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())
+
+    def on_blur(self, event: events.Blur) -> None:
+        # Clicking or tabbing away closes the line instead of leaving it open and idle.
         self.post_message(self.Cancelled())
