@@ -229,3 +229,17 @@ def test_statuses_and_counterparts_are_consistent(a: str, b: str) -> None:
             other = by_id[c.counterpart]
             assert other.side != c.side and other.counterpart == c.id
             assert other.status == c.status not in ("dropped", "added")
+
+
+def test_a_paragraph_with_hundreds_of_commitments_is_matched_in_order() -> None:
+    cast = (
+        "Talks\n\nChinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov.\n\n"
+    )
+    clauses = [f"China will open office No. {k}" for k in range(300)]
+    left = document_from_text(cast + " and ".join(clauses) + ", Wang said.")
+    right = document_from_text(cast + " and ".join(clauses[:150] + clauses[151:]) + ", Wang said.")
+    blocks = [Block(f"b{i}", "edit", (i,), (i,), 0.9) for i in range(len(left.paragraphs))]
+    found = compare_commitments(left, right, blocks)
+    dropped = [c.text for c in found if c.status == "dropped"]
+    assert dropped == ["China will open office No. 150"]
+    assert sum(c.status == "kept" for c in found) == 2 * 299

@@ -18,6 +18,7 @@ spoke in a top-level frame, never to someone merely named (a head of state in th
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -161,12 +162,16 @@ def _content_start(words: Words, c: int, verb: str) -> int:
 def _kind(words: Words, start: int, c: int) -> FrameKind:
     lows = words.lows
     n = len(lows)
-    rest = [k for k in range(c, n) if lows[k] not in QUOTES]
-    if not rest or lows[rest[0]] in _END:
+    first = c
+    while first < n and lows[first] in QUOTES:
+        first += 1
+    if first >= n or lows[first] in _END:
         return "trailing"
-    if lows[rest[0]] == ",":
-        after = rest[1] if len(rest) > 1 else None
-        if after is not None and lows[after] in CONTINUATIONS:
+    if lows[first] == ",":
+        after = first + 1
+        while after < n and lows[after] in QUOTES:
+            after += 1
+        if after < n and lows[after] in CONTINUATIONS:
             return "trailing"
         if start > 0 and lows[start - 1] == ",":
             return "parenthetical"
@@ -283,19 +288,21 @@ def _continuations(words: Words) -> list[tuple[int, int]]:
 
 
 def regions(words: Words, frames: Sequence[Frame]) -> list[Region]:
-    """Cut a sentence into regions owned by its top-level frames (or the narrator)."""
+    """Cut a sentence into regions owned by its top-level frames (or the narrator).
+
+    Linear in the sentence: a run-on "sentence" of thousands of frames is still cheap.
+    """
     lows = words.lows
     n = len(lows)
     top = [f for f in frames if not f.nested]
+    in_frame: set[int] = set()
+    for f in top:
+        in_frame.update(range(f.start, f.end))
     cuts: list[tuple[int, int, Frame | None]] = [
         (f.start, f.end, f) for f in top if f.kind != "parenthetical"
     ]
     if top:
-        cuts += [
-            (s, e, None)
-            for s, e in _continuations(words)
-            if not any(f.start <= s < f.end for f in top)
-        ]
+        cuts += [(s, e, None) for s, e in _continuations(words) if s not in in_frame]
     cuts.sort(key=lambda c: c[0])
     masked: set[int] = set()
     for f in top:
@@ -305,26 +312,33 @@ def regions(words: Words, frames: Sequence[Frame]) -> list[Region]:
         if f.kind == "parenthetical" and b < n and lows[b] == ",":
             b += 1
         masked.update(range(a, b))
+    parens = [f for f in top if f.kind == "parenthetical"]
+    top_starts = [f.start for f in top]
     out: list[Region] = []
     pos = 0
+    pi = 0
     prev: tuple[int, int, Frame | None] | None = None
     for cut in [*cuts, (n, n, None)]:
         a, b, frame = cut
         if a > pos:
             owner: Frame | None = None
             if prev is None:
-                nxt = frame
-                last = max((k for k in range(pos, a) if words.is_word(k)), default=-1)
-                if nxt is not None and (last < 0 or lows[last] not in _COORDINATORS):
-                    owner = nxt
+                last = a - 1
+                while last >= pos and not words.is_word(last):
+                    last -= 1
+                if frame is not None and (last < pos or lows[last] not in _COORDINATORS):
+                    owner = frame
             elif prev[2] is not None and prev[2].kind == "leading":
                 owner = prev[2]
             elif prev[2] is None:  # after a continuation: the governing top-level frame
-                owner = next((f for f in reversed(top) if f.start < prev[0]), None)
-            paren = [f for f in top if f.kind == "parenthetical" and pos <= f.start < a]
-            if paren:
-                owner = paren[0]
-            out.append(Region(pos, a, owner, {k for k in masked if pos <= k < a}))
+                k = bisect.bisect_left(top_starts, prev[0]) - 1
+                owner = top[k] if k >= 0 else None
+            while pi < len(parens) and parens[pi].start < pos:
+                pi += 1
+            if pi < len(parens) and parens[pi].start < a:
+                owner = parens[pi]
+            # Regions share one mask set: each reads only its own range of it.
+            out.append(Region(pos, a, owner, masked))
         pos = max(pos, b)
         prev = cut if cut[0] < n else prev
     return out

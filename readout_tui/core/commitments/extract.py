@@ -102,7 +102,7 @@ class _Clause:
 class _Tokens:
     """The kept (unmasked) tokens of a region, as parallel lists."""
 
-    __slots__ = ("idx", "is_word", "lows", "pos_of", "texts")
+    __slots__ = ("idx", "is_word", "lows", "pos_of", "semicolon", "texts")
 
     def __init__(self, words: Words, region: Region) -> None:
         self.idx = [k for k in range(region.start, region.end) if k not in region.masked]
@@ -110,6 +110,10 @@ class _Tokens:
         self.lows = [words.lows[k] for k in self.idx]
         self.is_word = [t not in PUNCT for t in self.texts]
         self.pos_of = {k: p for p, k in enumerate(self.idx)}
+        # semicolon[p]: the first ";" at or after position p (or the end), for clause ends.
+        self.semicolon = [len(self.lows)] * (len(self.lows) + 1)
+        for p in range(len(self.lows) - 1, -1, -1):
+            self.semicolon[p] = p if self.lows[p] == ";" else self.semicolon[p + 1]
 
 
 def _skippable(low: str, text: str) -> bool:
@@ -257,7 +261,7 @@ class _Sentence:
         self, region: Region, cues: Sequence[Cue], paragraph: int, offset: int
     ) -> Iterator[Found]:
         t = _Tokens(self.words, region)
-        mine = [c for c in cues if c.first in t.pos_of]
+        mine = [c for c in cues if c.first in t.pos_of]  # the caller passes this region's
         clauses: list[_Clause] = []
         for cue in mine:
             p = t.pos_of[cue.first]
@@ -321,10 +325,7 @@ class _Sentence:
     def _end_limit(self, t: _Tokens, clause: _Clause) -> int:
         """Last region position a clause may reach: before a semicolon after its cue."""
         p = t.pos_of.get(clause.cue.last, t.pos_of[clause.cue.first])
-        for q in range(p + 1, len(t.lows)):
-            if t.lows[q] == ";":
-                return q - 1
-        return len(t.lows) - 1
+        return t.semicolon[p + 1] - 1
 
     def _speaker(self, region: Region, party: Party | None) -> tuple[str, str | None] | None:
         owner = region.owner
@@ -491,8 +492,14 @@ def find_commitments(doc: Document, *, cast: Cast | None = None) -> list[Found]:
             top = [f for f in frames if not f.nested]
             if cues:
                 sentence = _Sentence(words, cast, state, para_speaker)
+                firsts = [c.first for c in cues]
                 for region in regions(words, frames):
-                    out.extend(sentence.region(region, cues, index, s))
+                    a = bisect.bisect_left(firsts, region.start)
+                    b = bisect.bisect_left(firsts, region.end)
+                    if a < b:
+                        out.extend(sentence.region(region, cues[a:b], index, s))
+                    elif region.owner is not None and region.owner.agreement:
+                        out.extend(sentence.region(region, (), index, s))
             if top:
                 para_speaker = top[-1].speaker if top[-1].speaker is not UNKNOWN else None
     return out

@@ -15,7 +15,7 @@ the type or polarity flips, the numbers differ or the wording has little in comm
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -34,6 +34,9 @@ CHANGED_BELOW = 55.0
 # only pairs identical clauses: when the alignment left that much unpaired, the documents
 # differ too much for a document-wide fuzzy search to be worth its time.
 _GLOBAL_CELLS = 400_000
+# Linked paragraphs with more commitment pairs than this are matched within a window.
+_GROUP_CELLS = 2_500
+_WINDOW = 8
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _UNLINKED = frozenset({"delete", "insert", "boilerplate"})
 
@@ -57,6 +60,21 @@ def _links(blocks: Sequence[Block], wanted: set[int]) -> dict[int, list[int]]:
             if i in wanted:
                 links.setdefault(i, []).extend(block.right)
     return links
+
+
+def _candidate_pairs(lefts: Sequence[int], rights: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Pairs to score between linked paragraphs: all of them, or, when a paragraph holds
+    very many commitments, those near the same relative position (a window keeps the work
+    linear instead of quadratic)."""
+    if len(lefts) * len(rights) <= _GROUP_CELLS:
+        for i in lefts:
+            for j in rights:
+                yield i, j
+        return
+    for a, i in enumerate(lefts):
+        center = a * len(rights) // len(lefts)
+        for b in range(max(0, center - _WINDOW), min(len(rights), center + _WINDOW + 1)):
+            yield i, rights[b]
 
 
 def status_of(left: Found, right: Found, similarity: float) -> CommitmentStatus:
@@ -85,16 +103,21 @@ def pair_commitments(
     right_by_para: dict[int, list[int]] = {}
     for j, f in enumerate(right):
         right_by_para.setdefault(f.paragraph, []).append(j)
-    links = _links(blocks, {f.paragraph for f in left})
+    left_by_para: dict[int, list[int]] = {}
+    for i, f in enumerate(left):
+        left_by_para.setdefault(f.paragraph, []).append(i)
+    links = _links(blocks, set(left_by_para))
     candidates: list[tuple[float, int, int, float]] = []
-    for i, lf in enumerate(left):
-        for rp in links.get(lf.paragraph, ()):
-            for j in right_by_para.get(rp, ()):
-                rf = right[j]
-                sim = fuzz.ratio(lkeys[i], rkeys[j])
-                score = sim + 20.0 * (lf.type == rf.type) + 10.0 * (lf.party == rf.party)
-                if score >= ALIGNED_MIN:
-                    candidates.append((score, i, j, sim))
+    for lp, lefts in left_by_para.items():
+        rights = [j for rp in links.get(lp, ()) for j in right_by_para.get(rp, ())]
+        if not rights:
+            continue
+        for i, j in _candidate_pairs(lefts, rights):
+            lf, rf = left[i], right[j]
+            sim = fuzz.ratio(lkeys[i], rkeys[j])
+            score = sim + 20.0 * (lf.type == rf.type) + 10.0 * (lf.party == rf.party)
+            if score >= ALIGNED_MIN:
+                candidates.append((score, i, j, sim))
     pairs: dict[int, int] = {}
     sims: dict[int, float] = {}
     taken: set[int] = set()

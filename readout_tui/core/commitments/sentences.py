@@ -16,6 +16,7 @@ Spans index the paragraph text, end exclusive, and are trimmed of surrounding wh
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Candidate boundaries: terminal punctuation, closing quotes/brackets, then white space and an
@@ -186,6 +187,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     quoted: list[tuple[int, int]] | None = None
+    opens: list[int] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         dot, end = match.start(), match.end()
@@ -193,7 +195,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if quoted is None:
             quoted = _quoted_ranges(text) if ('"' in text or _QUOTE_OPEN in text) else []
-        if any(a < dot and end <= b for a, b in quoted):  # inside a quotation
+            opens = [a for a, _ in quoted]
+        k = bisect.bisect_left(opens, dot) - 1  # the last quotation opened before the dot
+        if k >= 0 and end <= quoted[k][1]:  # inside it
             continue
         spans.append((start, end))
         start = end
