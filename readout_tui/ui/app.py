@@ -8,16 +8,18 @@ screen. Everything the app shows comes from the engine's :class:`Comparison`.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from readout_tui.core.errors import InputError
 from readout_tui.core.model import Comparison, Document
-from readout_tui.ui.background import run_in_daemon_thread
+from readout_tui.ui.background import start_in_daemon_thread
 from readout_tui.ui.reader import Reader
 from readout_tui.ui.screens.loading import LoadingScreen
 from readout_tui.ui.screens.main import MainScreen, ScreenShown
@@ -56,13 +58,17 @@ class ReadoutApp(App[int]):
         self.reader: Reader | None = None
         #: perf_counter stamps: "start", "compared" (engine done), "shown" (first screen)
         self.marks: dict[str, float] = {"start": time.perf_counter()}
+        # The comparison starts now, so it overlaps Textual's own start-up.
+        self._future: Future[Reader] | None = None
+        if load is not None:
+            self._future = start_in_daemon_thread(self._job, name="readout-compare")
 
     def on_mount(self) -> None:
         if self._comparison is not None:
             self._show(Reader(self._comparison))
             return
         self.push_screen(LoadingScreen(self.label))
-        self.run_worker(self._work(), name="compare", exit_on_error=False)
+        self.run_worker(self._wait(), name="compare", exit_on_error=False)
 
     def _job(self) -> Reader:
         assert self._load is not None
@@ -71,9 +77,10 @@ class ReadoutApp(App[int]):
         self.marks["compared"] = time.perf_counter()
         return Reader(comparison)
 
-    async def _work(self) -> None:
+    async def _wait(self) -> None:
+        assert self._future is not None
         try:
-            reader = await run_in_daemon_thread(self._job, name="readout-compare")
+            reader = await asyncio.wrap_future(self._future)
         except Exception as exc:
             self.error = exc
             message = str(exc) if isinstance(exc, InputError) else f"{type(exc).__name__}: {exc}"
