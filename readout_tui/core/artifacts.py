@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from readout_tui.core.ids import IdMaker
 from readout_tui.core.lexicon import lexicon
 from readout_tui.core.model import Artifact, Document, Paragraph, Side
+from readout_tui.core.perf import collector_paused
 from readout_tui.core.typos import document_words, is_unknown
 
 __all__ = ["find_artifacts"]
@@ -296,7 +297,12 @@ def find_artifacts(doc: Document, side: Side) -> tuple[Artifact, ...]:
     Paragraphs with role ``boilerplate`` are reported whole, with what kind of furniture they
     are; inside prose, overlapping finds keep the first (the wider) one.
     """
-    found: list[tuple[int, int, int, str]] = []
+    with collector_paused():
+        return _find_artifacts(doc, side)
+
+
+def _find_artifacts(doc: Document, side: Side) -> tuple[Artifact, ...]:
+    found: list[Find] = []
     for p in doc.paragraphs:
         if p.role == "boilerplate":
             stripped = p.text.strip()

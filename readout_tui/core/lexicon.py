@@ -17,7 +17,7 @@ that is not English. They come from well-kept packages:
   suffix rules (-ise/-ize, -our/-or, -yse/-yze, -tre/-ter, doubled -l-) checked against the
   vocabulary, for the many derived forms the table lacks.
 
-Loading everything takes about 0.2 s, once per process (:func:`lexicon`). Candidate search
+Loading everything takes 0.15 to 0.3 s, once per process (:func:`lexicon`). Candidate search
 avoids SymSpell's precomputed index (almost 3 s to build at distance 2): distance-1 candidates
 are generated and looked up, distance-2 ones come from ``rapidfuzz``'s optimal-string-alignment
 distance (transpositions count as one edit) over the vocabulary, and both are cached per word.
@@ -27,24 +27,19 @@ from __future__ import annotations
 
 import math
 from functools import cache, lru_cache
-from importlib.resources import files
+from itertools import takewhile
 
-import wordfreq
-from breame.data.spelling_constants import (  # type: ignore[import-untyped]
-    BRITISH_ENGLISH_SPELLINGS,
-)
-from english_words import get_english_words_set  # type: ignore[import-untyped]
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-_SYMSPELL_DICTIONARY = "frequency_dictionary_en_82_765.txt"
+from readout_tui.core.lexicon_data import load_word_lists
+from readout_tui.core.perf import collector_paused
+
 #: log10(count) - this = Zipf value, fitted on common words ("the", "during") of both lists.
 _SYMSPELL_ZIPF_OFFSET = 2.63
 #: wordfreq forms at least this common (Zipf) are suggestion candidates (1 per 1M words).
 _CANDIDATE_ZIPF = 3.0
 _CANDIDATE_CB = round((9.0 - _CANDIDATE_ZIPF) * 100)
-#: Distance-2 suggestions are searched among words at least this common.
-_DISTANCE2_CB = _CANDIDATE_CB
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 # British -> American suffix rules; each (british, american) replaces a word ending.
@@ -171,6 +166,7 @@ class Lexicon:
         "_candidate_set",
         "_candidates",
         "_centibels",
+        "_common",
         "_curated",
         "_variants",
         "_webster",
@@ -184,6 +180,11 @@ class Lexicon:
         webster: frozenset[str] = frozenset(),
     ) -> None:
         self._curated = curated
+        # The candidate-grade words of wordfreq, commonest first (its first bins).
+        # (``centibels`` is in bin order, so they are its first entries.)
+        self._common = [
+            w for w, _ in takewhile(lambda wc: wc[1] <= _CANDIDATE_CB, centibels.items())
+        ]
         # wordfreq's bins: a word in bin ``n`` is used 10 ** (-n / 100) of the time.
         self._centibels = centibels
         self._webster = webster
@@ -248,8 +249,7 @@ class Lexicon:
         found = self._candidates.get(key)
         if found is None:
             if self._candidate_set is None:
-                common = {w for w, cb in self._centibels.items() if cb <= _CANDIDATE_CB}
-                every = common.union(self._curated, self._variants)
+                every = set(self._common).union(self._curated, self._variants)
                 self._candidate_set = frozenset(w for w in every if w.isalpha())
             near = sorted(edits1(word) & self._candidate_set)
             out = [(w, 1) for w in near]
@@ -268,8 +268,8 @@ class Lexicon:
         changes the first letter."""
         if self._by_initial is None:
             by_initial: dict[str, list[str]] = {}
-            for w, cb in self._centibels.items():
-                if cb <= _DISTANCE2_CB and w.isalpha() and w.isascii():
+            for w in self._common:
+                if w.isalpha() and w.isascii():
                     by_initial.setdefault(w[0], []).append(w)
             self._by_initial = by_initial
         key = "".join(dict.fromkeys(initials))
@@ -424,29 +424,12 @@ def _is_inflection(lex: Lexicon, word: str) -> bool:
     return False
 
 
-def _load_curated() -> dict[str, int]:
-    text = files("symspellpy").joinpath(_SYMSPELL_DICTIONARY).read_text(encoding="utf-8")
-    out: dict[str, int] = {}
-    for line in text.splitlines():
-        word, _, count = line.partition(" ")
-        if count:
-            out[word] = int(count)
-    return out
-
-
-def _load_centibels() -> dict[str, int]:
-    # The public frequency list is bins of words, bin n holding words of frequency
-    # 10 ** (-n / 100); indexing it directly is 3x faster than ``get_frequency_dict``.
-    bins = wordfreq.get_frequency_list("en")
-    return {w: n for n, words in enumerate(bins) for w in words}
-
-
 @cache
 def lexicon() -> Lexicon:
-    """The process-wide English lexicon, loaded on first use (about 0.2 s)."""
-    variants: dict[str, str] = {}
-    for british, american in BRITISH_ENGLISH_SPELLINGS.items():
-        variants[british] = american
-        variants.setdefault(american, british)
-    webster = frozenset(get_english_words_set(["web2"], alpha=True, lower=True))
-    return Lexicon(_load_curated(), _load_centibels(), variants, webster)
+    """The process-wide English lexicon, loaded on first use (0.15 s from the cache that the
+    first load writes, 0.3 s without; see :mod:`readout_tui.core.lexicon_data`)."""
+    # Loading makes a million small objects that all stay alive: a paused collector does not
+    # rescan them (and the caller's heap) again and again.
+    with collector_paused():
+        lists = load_word_lists()
+        return Lexicon(lists.curated, lists.centibels, lists.variants, lists.webster)
