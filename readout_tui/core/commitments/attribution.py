@@ -44,6 +44,7 @@ _SPEAKER_KINDS = frozenset({"person", "both", "country", "institution"})
 _END = frozenset({".", "!", "?"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MAX_NP = 8
+_FRAME_WORDS = SPEECH_VERBS | set(SPEECH_PHRASES) | {"according"}
 
 
 #: "he said" refers to the last person named as a speaker at most this many paragraphs back.
@@ -184,7 +185,7 @@ def find_frames(words: Words, cast: Cast, state: SpeechState) -> list[Frame]:
     n = len(lows)
     frames: list[Frame] = []
     top_leading = False
-    for i in range(n):
+    for i in [k for k, low in enumerate(lows) if low in _FRAME_WORDS]:
         low = lows[i]
         if low == "according" and i + 2 < n and lows[i + 1] == "to":
             according = _according(words, i, cast, state)

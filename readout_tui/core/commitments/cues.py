@@ -230,19 +230,12 @@ def cue_at(i: int, lows: Sequence[str]) -> Cue | None:
 def find_cues(lows: Sequence[str]) -> list[Cue]:
     """All cues among tokens, left to right, none overlapping."""
     cues: list[Cue] = []
-    i = 0
-    n = len(lows)
-    while i < n:
-        if lows[i] in CUE_WORDS:
-            cue = cue_at(i, lows)
-            if cue is not None:
-                if cues and cue.first <= cues[-1].last:
-                    i += 1
-                    continue
-                cues.append(cue)
-                i = cue.last + 1
-                continue
-        i += 1
+    for i in [k for k, low in enumerate(lows) if low in CUE_WORDS]:
+        if cues and i <= cues[-1].last:
+            continue
+        cue = cue_at(i, lows)
+        if cue is not None and not (cues and cue.first <= cues[-1].last):
+            cues.append(cue)
     return cues
 
 
