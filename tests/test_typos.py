@@ -264,3 +264,28 @@ def test_typos_point_at_their_words_and_ids_are_stable(paragraphs: list[list[str
         assert t.word.lower() in _SLIPS
     assert len({t.id for t in typos}) == len(typos)
     assert find_typos(left, right, ()) == typos
+
+
+def test_many_misspelled_forms_are_all_found_where_they_are(
+    monkeypatch: pytest.MonkeyPatch, sample_docs: tuple[Document, Document]
+) -> None:
+    # Past a few forms occurrences are found paragraph by paragraph, not by substring search:
+    # both ways must agree.
+    import readout_tui.core.typos as typos_module
+
+    slips = ["duting", "recieve", "goverment", "seperate", "occured", "definately", "beleive"]
+    slips += ["agreemnet", "cooperaton", "stategic", "ministrs", "comunication", "sovereignity"]
+    slips += ["relatons", "countires", "imporant", "developement", "secutiry", "economc"]
+    slips += ["presidnet", "negotations", "internatonal", "commitee", "conferance", "pandemc"]
+    assert len(slips) > typos_module._FIND_EACH
+    paragraphs = [f"The {w} was discussed at length, and a {w}-like plan too." for w in slips]
+    # Among a real statement's prose: a text mostly made of unknown words is not English.
+    left = doc(*(p.text for p in sample_docs[0].paragraphs), *paragraphs)
+    by_scan = find_typos(left, doc(""), ())
+    monkeypatch.setattr(typos_module, "_FIND_EACH", 1000)
+    by_search = find_typos(left, doc(""), ())
+    assert by_scan == by_search
+    assert len(by_scan) == 2 * len(slips)
+    assert {t.word for t in by_scan} == set(slips)
+    for t in by_scan:
+        assert left.paragraphs[t.paragraph].text[t.start : t.end] == t.word
