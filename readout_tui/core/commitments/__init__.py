@@ -9,9 +9,11 @@ Public API:
 * :func:`commitment_counts` — the summary figures of a list of commitments.
 
 The work is rule-based (official readouts are formulaic), in small modules: sentence
-segmentation (:mod:`.sentences`), the people of a text and their aliases
-(:mod:`.participants`), attribution of reported speech (:mod:`.attribution`), cues with type
-and strength (:mod:`.cues`), extraction (:mod:`.extract`) and matching (:mod:`.match`).
+segmentation (:mod:`.sentences`) and word tokens (:mod:`.words`), the people of a text and
+their aliases (:mod:`.participants`), attribution of reported speech (:mod:`.attribution`),
+cues with type and strength (:mod:`.cues`), subjects of cues (:mod:`.subjects`), extraction
+(:mod:`.extract`) and matching across versions (:mod:`.match`); word lists live in
+:mod:`.lexicon`.
 """
 
 from __future__ import annotations

@@ -38,25 +38,21 @@ from readout_tui.core.commitments.cues import (
     negated_type,
 )
 from readout_tui.core.commitments.lexicon import (
-    AUXILIARIES,
-    DISCOURSE,
-    HEDGES,
-    INTENSIFIERS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
 )
 from readout_tui.core.commitments.participants import BOTH_SIDES, Cast, Party, learn_cast
 from readout_tui.core.commitments.sentences import sentence_spans
-from readout_tui.core.commitments.words import PUNCT, QUOTES, Words, tokenize, trie_pattern
+from readout_tui.core.commitments.subjects import (
+    AGENTS,
+    Tokens,
+    main_subject,
+    noun_parties,
+    subject_of,
+)
+from readout_tui.core.commitments.words import QUOTES, Words, tokenize, trie_pattern
 from readout_tui.core.model import CommitmentType, Document
 
-_COORD = frozenset({"and", "but", "while", "whereas", ";"})
-_END = frozenset({".", "!", "?"})
-_NP_STOP = _COORD | frozenset(
-    "that which who whom whose where so because as if when since although though why".split()
-)
-_NOT_ADVERB = frozenset("supply assembly family ally rally reply anomaly monopoly july fly".split())
-_AGENTS = frozenset({"person", "both", "country", "institution", "we", "he"})
 _TRIM = frozenset(",.;:-–—") | {"--"}
 _OPEN_Q = frozenset("“‘")
 _CLOSE_Q = frozenset("”’")
@@ -97,115 +93,6 @@ class _Clause:
     split_at: int | None  # the coordinator that opened this clause
     thing: bool = False  # the subject is no party ("Bilateral ties should ...")
     heir: Party | None = None  # what a following clause without a subject inherits
-
-
-class _Tokens:
-    """The kept (unmasked) tokens of a region, as parallel lists."""
-
-    __slots__ = ("idx", "is_word", "lows", "pos_of", "semicolon", "texts")
-
-    def __init__(self, words: Words, region: Region) -> None:
-        self.idx = [k for k in range(region.start, region.end) if k not in region.masked]
-        self.texts = [words.texts[k] for k in self.idx]
-        self.lows = [words.lows[k] for k in self.idx]
-        self.is_word = [t not in PUNCT for t in self.texts]
-        self.pos_of = {k: p for p, k in enumerate(self.idx)}
-        # semicolon[p]: the first ";" at or after position p (or the end), for clause ends.
-        self.semicolon = [len(self.lows)] * (len(self.lows) + 1)
-        for p in range(len(self.lows) - 1, -1, -1):
-            self.semicolon[p] = p if self.lows[p] == ";" else self.semicolon[p + 1]
-
-
-def _skippable(low: str, text: str) -> bool:
-    if low in AUXILIARIES or low in INTENSIFIERS or low in HEDGES:
-        return True
-    return low.endswith("ly") and len(low) > 4 and text[0].islower() and low not in _NOT_ADVERB
-
-
-def _resolve_back(t: _Tokens, hi: int, lo: int, cast: Cast) -> tuple[int, Party] | None:
-    for s in range(max(lo, hi - 7), hi + 1):
-        party = cast.resolve(t.texts[s : hi + 1])
-        if party is not None:
-            return s, party
-    return None
-
-
-def _main_subject(t: _Tokens, cast: Cast) -> tuple[int, Party] | None:
-    """The party the region opens with ("The two sides also had ...")."""
-    p = 0
-    while p < len(t.lows) and (not t.is_word[p] or t.lows[p] in DISCOURSE):
-        p += 1
-    for e in range(min(len(t.lows), p + 8), p, -1):
-        party = cast.resolve(t.texts[p:e])
-        if party is not None:
-            return p, party
-    return None
-
-
-def _subject(t: _Tokens, p: int, cast: Cast) -> tuple[int | None, Party | None, int | None]:
-    """``(np start, party, coordinator position)`` for the cue at region position ``p``."""
-    q = p - 1
-    while q >= 0 and _skippable(t.lows[q], t.texts[q]):
-        q -= 1
-    if q < 0:
-        return None, None, None
-    if t.lows[q] in _COORD:
-        return None, None, q
-    if not t.is_word[q]:
-        return None, None, None
-    lo = q
-    while lo > 0 and q - lo < 7 and t.is_word[lo - 1]:
-        low = t.lows[lo - 1]
-        # "and" joins names inside a subject ("Russia and China"), else it ends one.
-        if low in _NP_STOP and not (
-            low == "and" and lo >= 2 and t.texts[lo][0].isupper() and t.texts[lo - 2][0].isupper()
-        ):
-            break
-        lo -= 1
-    found = _resolve_back(t, q, lo, cast)
-    start, party = found if found else (lo, None)
-    before = start - 1
-    coord = None
-    if before >= 0 and (
-        t.lows[before] in _COORD
-        or t.lows[before] in _END  # a new sentence inside a quotation
-        or (party is not None and t.lows[before] in {",", ";"})
-    ):
-        coord = before
-    return start, party, coord
-
-
-def _noun_parties(t: _Tokens, p: int, cast: Cast) -> tuple[Party | None, Party | None]:
-    """``(possessor, subject)`` of a noun cue ("the United States' commitment to")."""
-    possessor: Party | None = None
-    for q in range(p - 1, max(-1, p - 5), -1):
-        low = t.lows[q]
-        if low == "'" and q > 0 and t.lows[q - 1].endswith("s"):
-            q -= 1  # "the United States' commitment": the apostrophe is a token of its own
-            low = t.lows[q] + "'"
-        if low.endswith("'s") or low.endswith("s'"):
-            stem = t.texts[q][:-2] if low.endswith("'s") else t.texts[q].rstrip("'’")
-            lo = max(0, q - 6)
-            for s in range(lo, q + 1):
-                party = cast.resolve([*t.texts[s:q], stem])
-                if party is not None:
-                    possessor = party
-                    break
-            break
-        if not t.is_word[q] or low in _COORD:
-            break
-    subject: Party | None = None
-    for h in range(p - 1, max(-1, p - 20), -1):
-        low = t.lows[h]
-        if low in {";"} or low in {"that", "which", "who"}:
-            break
-        if not t.is_word[h] or low.endswith("'s") or low.endswith("s'"):
-            continue
-        found = _resolve_back(t, h, max(0, h - 7), cast)
-        if found is not None and found[1].kind in _AGENTS:
-            subject = found[1]
-            break
-    return possessor, subject
 
 
 def _past_after_present(words: Words, before: Cue, cue: Cue) -> bool:
@@ -260,13 +147,13 @@ class _Sentence:
     def region(
         self, region: Region, cues: Sequence[Cue], paragraph: int, offset: int
     ) -> Iterator[Found]:
-        t = _Tokens(self.words, region)
+        t = Tokens(self.words, region)
         mine = [c for c in cues if c.first in t.pos_of]  # the caller passes this region's
         clauses: list[_Clause] = []
         for cue in mine:
             p = t.pos_of[cue.first]
             if cue.noun:
-                possessor, subject = _noun_parties(t, p, self.cast)
+                possessor, subject = noun_parties(t, p, self.cast)
                 party = possessor or subject
                 if clauses and p <= self._end_limit(t, clauses[-1]):
                     continue
@@ -274,7 +161,7 @@ class _Sentence:
                 # possessor's, so a following clause inherits the subject, not the owner.
                 clauses.append(_Clause(0 if not clauses else p, cue, party, None, heir=subject))
                 continue
-            start, party, coord = _subject(t, p, self.cast)
+            start, party, coord = subject_of(t, p, self.cast)
             if clauses:
                 if coord is None:
                     continue  # nested in the open clause: "... a message that X will ..."
@@ -301,7 +188,7 @@ class _Sentence:
             else:
                 # No subject ("..., should be upheld") or "it": the clause is the region.
                 if party is None:
-                    main = _main_subject(t, self.cast)
+                    main = main_subject(t, self.cast)
                     party = main[1] if main else None
                 first = 0
             clauses.append(_Clause(first, cue, party, None, thing, heir=party))
@@ -322,7 +209,7 @@ class _Sentence:
         ):
             yield from self._agreement(owner, t, region, paragraph, offset)
 
-    def _end_limit(self, t: _Tokens, clause: _Clause) -> int:
+    def _end_limit(self, t: Tokens, clause: _Clause) -> int:
         """Last region position a clause may reach: before a semicolon after its cue."""
         p = t.pos_of.get(clause.cue.last, t.pos_of[clause.cue.first])
         return t.semicolon[p + 1] - 1
@@ -349,12 +236,12 @@ class _Sentence:
         return None
 
     def _make(
-        self, t: _Tokens, clause: _Clause, region: Region, end: int, paragraph: int, offset: int
+        self, t: Tokens, clause: _Clause, region: Region, end: int, paragraph: int, offset: int
     ) -> Found | None:
         cue, party = clause.cue, clause.party
         kind: CommitmentType = cue.type
         if cue.modal and not cue.passive:
-            agentive = party is not None and party.kind in _AGENTS
+            agentive = party is not None and party.kind in AGENTS
             if kind == "pledge" and not agentive:
                 return None  # "the situation will ..." is a prediction
             if kind == "proposal" and clause.thing:
@@ -411,7 +298,7 @@ class _Sentence:
         )
 
     def _agreement(
-        self, owner: Frame, t: _Tokens, region: Region, paragraph: int, offset: int
+        self, owner: Frame, t: Tokens, region: Region, paragraph: int, offset: int
     ) -> Iterator[Found]:
         """ "The two sides agreed that ...": an agreement on the whole content."""
         words = self.words

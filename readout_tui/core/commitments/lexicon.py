@@ -9,49 +9,11 @@ from __future__ import annotations
 
 #: Verbs that introduce reported speech ("X said", "said X", "X noted that ...").
 SPEECH_VERBS: frozenset[str] = frozenset(
-    [
-        "said",
-        "says",
-        "noted",
-        "notes",
-        "added",
-        "adds",
-        "stressed",
-        "stresses",
-        "emphasized",
-        "emphasised",
-        "emphasizes",
-        "emphasises",
-        "stated",
-        "mentioned",
-        "told",
-        "reiterated",
-        "reiterates",
-        "underlined",
-        "underlines",
-        "underscored",
-        "underscores",
-        "highlighted",
-        "highlights",
-        "recalled",
-        "remarked",
-        "observed",
-        "explained",
-        "declared",
-        "announced",
-        "affirmed",
-        "reaffirmed",
-        "believed",
-        "believes",
-        "maintained",
-        "insisted",
-        "argued",
-        "warned",
-        "acknowledged",
-        "agreed",
-        "agree",
-        "agrees",
-    ]
+    """said says noted notes added adds stressed stresses emphasized emphasised emphasizes
+    emphasises stated mentioned told reiterated reiterates underlined underlines underscored
+    underscores highlighted highlights recalled remarked observed explained declared announced
+    affirmed reaffirmed believed believes maintained insisted argued warned acknowledged
+    agreed agree agrees""".split()
 )
 #: Two-word speech verbs, keyed by their first word.
 SPEECH_PHRASES: dict[str, str] = {"pointed": "out", "points": "out"}
@@ -60,245 +22,60 @@ AGREEMENT_FRAMES: frozenset[str] = frozenset({"agreed", "agree", "agrees"})
 
 #: Participles that continue the current speaker's speech (", adding that ...").
 CONTINUATIONS: frozenset[str] = frozenset(
-    [
-        "adding",
-        "saying",
-        "noting",
-        "stressing",
-        "emphasizing",
-        "emphasising",
-        "stating",
-        "underlining",
-        "underscoring",
-        "reiterating",
-        "explaining",
-        "recalling",
-        "observing",
-        "remarking",
-    ]
+    """adding saying noting stressing emphasizing emphasising stating underlining underscoring
+    reiterating explaining recalling observing remarking""".split()
 )
 
 #: Words skipped between a frame's subject and its verb ("Wang also said").
 FRAME_ADVERBS: frozenset[str] = frozenset(
-    [
-        "also",
-        "further",
-        "then",
-        "again",
-        "once",
-        "repeatedly",
-        "separately",
-        "meanwhile",
-        "earlier",
-        "later",
-        "previously",
-        "specifically",
-        "particularly",
-        "especially",
-        "first",
-        "firstly",
-        "secondly",
-        "finally",
-        "moreover",
-    ]
+    """also further then again once repeatedly separately meanwhile earlier later previously
+    specifically particularly especially first firstly secondly finally moreover""".split()
 )
 
 #: Time and place words that may follow a speech verb before its content ("said Thursday").
 TIME_WORDS: frozenset[str] = frozenset(
-    [
-        "today",
-        "yesterday",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "earlier",
-        "again",
-        "separately",
-    ]
+    """today yesterday tonight monday tuesday wednesday thursday friday saturday sunday earlier
+    again separately""".split()
 )
 
 #: Discourse words that may open a sentence before its subject.
 DISCOURSE: frozenset[str] = frozenset(
-    [
-        "so",
-        "and",
-        "but",
-        "however",
-        "meanwhile",
-        "also",
-        "then",
-        "thus",
-        "therefore",
-        "moreover",
-        "furthermore",
-        "besides",
-        "still",
-        "yet",
-        "hence",
-        "accordingly",
-    ]
+    """so and but however meanwhile also then thus therefore moreover furthermore besides still
+    yet hence accordingly""".split()
 )
 
 #: Intensifiers raise a commitment's strength by one.
 INTENSIFIERS: frozenset[str] = frozenset(
-    [
-        "firmly",
-        "staunchly",
-        "continuously",
-        "resolutely",
-        "fully",
-        "always",
-        "unswervingly",
-        "steadfastly",
-        "totally",
-        "strongly",
-        "unwaveringly",
-        "categorically",
-        "absolutely",
-        "completely",
-        "wholeheartedly",
-        "consistently",
-        "definitely",
-        "certainly",
-        "surely",
-        "unconditionally",
-        "vigorously",
-        "actively",
-        "firm",
-        "strong",
-        "full",
-        "unwavering",
-        "steadfast",
-        "resolute",
-        "unshakable",
-        "unshakeable",
-        "ironclad",
-    ]
+    """firmly staunchly continuously resolutely fully always unswervingly steadfastly totally
+    strongly unwaveringly categorically absolutely completely wholeheartedly consistently
+    definitely certainly surely unconditionally vigorously actively firm strong full
+    unwavering steadfast resolute unshakable unshakeable ironclad""".split()
 )
 #: Hedges lower a commitment's strength by one.
 HEDGES: frozenset[str] = frozenset(
-    [
-        "may",
-        "might",
-        "could",
-        "possibly",
-        "perhaps",
-        "consider",
-        "considering",
-        "try",
-        "trying",
-        "seek",
-        "seeking",
-        "explore",
-        "exploring",
-        "hopefully",
-        "tentatively",
-        "gradually",
-        "basically",
-        "largely",
-        "partially",
-        "partly",
-        "appropriate",
-        "feasible",
-    ]
+    """may might could possibly perhaps consider considering try trying seek seeking explore
+    exploring hopefully tentatively gradually basically largely partially partly appropriate
+    feasible""".split()
 )
 NEGATORS: frozenset[str] = frozenset({"not", "never", "n't", "no", "cannot", "neither", "nor"})
 
 #: Auxiliaries and adverbs that may sit between a subject and its commitment cue.
 AUXILIARIES: frozenset[str] = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "also",
-        "all",
-        "both",
-        "still",
-        "further",
-        "always",
-        "now",
-        "jointly",
-        "together",
-        "each",
-        "already",
-        "again",
-        "once",
-        "continue",
-        "continues",
-        "remain",
-        "remains",
-        "stand",
-        "stands",
-        "not",
-        "never",
-        "n't",
-        "no",
-        "cannot",
-    ]
+    """is are was were be been being am has have had do does did will would shall should must can
+    could may might also all both still further always now jointly together each already again
+    once continue continues remain remains stand stands not never n't no cannot""".split()
 )
 
 #: Nouns that head a both-sides phrase ("the two sides", "both countries").
 BOTH_HEADS: frozenset[str] = frozenset(
-    [
-        "sides",
-        "countries",
-        "nations",
-        "governments",
-        "leaders",
-        "presidents",
-        "ministers",
-        "heads",
-        "delegations",
-        "parties",
-        "premiers",
-        "chancellors",
-        "states",
-        "peoples",
-        "parliaments",
-        "militaries",
-    ]
+    """sides countries nations governments leaders presidents ministers heads delegations parties
+    premiers chancellors states peoples parliaments militaries""".split()
 )
 
 #: Nouns that make a phrase an institutional speaker ("the ministry said").
 INSTITUTIONS: frozenset[str] = frozenset(
-    [
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "ministry",
-        "embassy",
-        "government",
-        "statement",
-        "readout",
-        "office",
-        "officials",
-        "kremlin",
-    ]
+    """spokesperson spokesman spokeswoman ministry embassy government statement readout office
+    officials kremlin""".split()
 )
 
 #: Title head words of people ("Foreign Minister", "State Councilor", "President").
