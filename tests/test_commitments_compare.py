@@ -243,3 +243,19 @@ def test_a_paragraph_with_hundreds_of_commitments_is_matched_in_order() -> None:
     dropped = [c.text for c in found if c.status == "dropped"]
     assert dropped == ["China will open office No. 150"]
     assert sum(c.status == "kept" for c in found) == 2 * 299
+
+
+def test_people_introduced_in_one_version_are_known_in_the_other() -> None:
+    intro = (
+        "Talks\n\nFrench Foreign Minister Catherine Colonna met Indian Foreign Minister "
+        "S. Jaishankar.\n\n"
+    )
+    body = "France is ready to build more reactors in India, Colonna said."
+    left = document_from_text(intro + body)
+    right = document_from_text("Reactors\n\n" + body)
+    assert extract_commitments(right, "right") == ()  # alone, "Colonna" is nobody known
+    found = _compared(left, right)
+    assert [(c.side, c.speaker, c.status) for c in found] == [
+        ("left", "Catherine Colonna", "kept"),
+        ("right", "Catherine Colonna", "kept"),
+    ]

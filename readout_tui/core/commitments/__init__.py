@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from readout_tui.core.commitments.extract import Found, find_commitments
 from readout_tui.core.commitments.match import pair_commitments
+from readout_tui.core.commitments.participants import learn_cast
 from readout_tui.core.ids import IdMaker
 from readout_tui.core.model import (
     Block,
@@ -87,10 +88,14 @@ def compare_commitments(
     """The commitments of both versions with final statuses and counterpart ids.
 
     ``blocks`` is the paragraph alignment; pairs it links are the strong hint for matching.
-    Left commitments come first, then right ones, each in reading order.
+    The people and their aliases are learnt from both versions together. Left commitments
+    come first, then right ones, each in reading order.
     """
     with collector_paused():  # see readout_tui.core.perf: nothing here makes cycles
-        lf, rf = find_commitments(left), find_commitments(right)
+        # One cast for both versions: a republication that drops the paragraph introducing
+        # "Foreign Minister Sergei Lavrov" still means him by "Lavrov".
+        cast = learn_cast(left.text + "\n\n" + right.text)
+        lf, rf = find_commitments(left, cast=cast), find_commitments(right, cast=cast)
         lids, rids = _ids("left", lf), _ids("right", rf)
         pairing = pair_commitments(lf, rf, blocks)
     back = {j: i for i, j in pairing.pairs.items()}
