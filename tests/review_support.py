@@ -137,13 +137,10 @@ def sample_documents() -> tuple[Document, Document]:
 
 
 def sample_comparison() -> Comparison:
-    """The engine's comparison of the sample pair (difflib stand-in until the engine lands)."""
-    left, right = sample_documents()
-    try:
-        from readout_tui.core.compare import compare
-    except ImportError:
-        return simple_comparison(left, right)
-    return compare(left, right)
+    """The engine's comparison of the sample pair."""
+    from readout_tui.core.compare import compare
+
+    return compare(*sample_documents())
 
 
 def fixed_review(comparison: Comparison, *, session: str = "golden") -> Review:
