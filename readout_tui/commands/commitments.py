@@ -1,11 +1,10 @@
-"""List commitments per speaker: ``readout-tui commitments FILE [OTHER] [--json]``.
+"""List commitments per speaker: who committed to what, and what became of it.
 
-With one file, lists who committed to what in it. With two, compares them: each commitment of
-the first file with its status in the second (kept, dropped, softened, strengthened,
-reattributed, changed), then those only the second file has (added). ``--status`` keeps only
-some statuses ("--status dropped"). On a terminal, a table per speaker; piped or with
-NO_COLOR set, plain text, one line per commitment; ``--json`` for machines. Document text is
-only ever placed into ``rich.text.Text`` objects, never parsed as markup.
+With one file, lists the commitments made in it. With two (an original and a later version),
+shows each commitment of the first with its status in the second: kept, dropped, softened,
+strengthened, reattributed or changed, then those only the second has (added). --status keeps
+some statuses only (--status dropped). On a terminal, a table per speaker; piped or with
+NO_COLOR set, plain text with one line per commitment; --json for machines.
 """
 
 from __future__ import annotations
@@ -32,6 +31,9 @@ from readout_tui.core.errors import InputError
 from readout_tui.core.model import COMMITMENT_STATUSES, Commitment, Document
 from readout_tui.core.safe_text import printable
 
+# Document text is only ever placed into rich.text.Text objects (never parsed as markup) and
+# passed through printable() (control characters made visible).
+
 _STATUS_STYLE = {
     "kept": "dim",
     "dropped": "bold red",
@@ -52,7 +54,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="append",
         choices=COMMITMENT_STATUSES,
         metavar="STATUS",
-        help="only commitments with this status (repeatable; with two files)",
+        help="only commitments with this status: "
+        + ", ".join(COMMITMENT_STATUSES)
+        + " (repeatable; with two files)",
     )
     add_input_options(parser)
 
