@@ -335,3 +335,22 @@ def test_an_earlier_session_rewritten_by_another_tool_is_still_found(
     ldoc2, rdoc2 = docs(LEFT, RIGHT + "\n\nMore.", folder=tmp_path)
     result = SessionStore.for_pair(ldoc2, rdoc2).load(simple_comparison(ldoc2, rdoc2))
     assert result.status == "remapped" and result.review.get(target).note == "kept"
+
+
+def test_saves_from_several_threads_of_one_app_lose_nothing() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    store, comp = open_pair()
+    base = store.load(comp).review
+
+    def work(worker: int) -> None:
+        review = base
+        for n in range(10):
+            review = set_note(review, f"t{worker}-{n}", "x")
+            store.save(review)  # each thread keeps only its own items
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, range(4)))
+    assert store.path is not None
+    items = read_session(store.path).review.items
+    assert {f"t{w}-{n}" for w in range(4) for n in range(10)} <= set(items)

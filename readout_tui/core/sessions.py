@@ -15,6 +15,7 @@ instances on the same pair keep each other's notes; the write itself is atomic.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -174,6 +175,8 @@ class SessionStore:
         # instead of re-reading and parsing the whole file.
         self._stamp: tuple[int, int, int] | None = None
         self._last: Review | None = None
+        # save() may be called from worker threads; one save at a time per store.
+        self._saving = threading.Lock()
 
     @classmethod
     def for_pair(
@@ -284,7 +287,7 @@ class SessionStore:
             return SaveResult(review, False)
         warnings: list[str] = []
         try:
-            with _lock_for(self.path):
+            with self._saving, _lock_for(self.path):
                 merged = review
                 stamp = _stamp(self.path)
                 if stamp is not None and stamp == self._stamp and self._last is not None:
