@@ -173,7 +173,8 @@ class _Writer:
                         f"{strength_dots(other.strength)}: “{md_escape(other.text)}”"
                         f"{self.comment(other.id)}"
                     )
-        return lines
+            lines.append("")
+        return lines[:-1]
 
     def detections(self) -> list[str]:
         lines = ["", "## Typos and artifacts", ""]
