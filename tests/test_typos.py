@@ -271,18 +271,18 @@ def test_many_misspelled_forms_are_all_found_where_they_are(
 ) -> None:
     # Past a few forms occurrences are found paragraph by paragraph, not by substring search:
     # both ways must agree.
-    import readout_tui.core.typos as typos_module
+    import readout_tui.core.wordforms as wordforms
 
     slips = ["duting", "recieve", "goverment", "seperate", "occured", "definately", "beleive"]
     slips += ["agreemnet", "cooperaton", "stategic", "ministrs", "comunication", "sovereignity"]
     slips += ["relatons", "countires", "imporant", "developement", "secutiry", "economc"]
     slips += ["presidnet", "negotations", "internatonal", "commitee", "conferance", "pandemc"]
-    assert len(slips) > typos_module._FIND_EACH
+    assert len(slips) > wordforms.FIND_EACH
     paragraphs = [f"The {w} was discussed at length, and a {w}-like plan too." for w in slips]
     # Among a real statement's prose: a text mostly made of unknown words is not English.
     left = doc(*(p.text for p in sample_docs[0].paragraphs), *paragraphs)
     by_scan = find_typos(left, doc(""), ())
-    monkeypatch.setattr(typos_module, "_FIND_EACH", 1000)
+    monkeypatch.setattr(wordforms, "FIND_EACH", 1000)
     by_search = find_typos(left, doc(""), ())
     assert by_scan == by_search
     assert len(by_scan) == 2 * len(slips)
