@@ -11,19 +11,26 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import cast
 
 from readout_tui.core.align import Link, align_paragraphs
+from readout_tui.core.artifacts import find_artifacts
 from readout_tui.core.classify import (
     WordPairHook,
     follows_month,
     make_classifier,
     typo_suggestion,
 )
+from readout_tui.core.commitments import commitment_counts, compare_commitments
+from readout_tui.core.enrich import retag_edits
 from readout_tui.core.ids import IdMaker
+from readout_tui.core.lexicon import lexicon
 from readout_tui.core.model import (
+    Artifact,
     Block,
     BlockOp,
+    Commitment,
     CommitmentCounts,
     Comparison,
     Document,
@@ -34,12 +41,18 @@ from readout_tui.core.model import (
     Span,
     Summary,
 )
-from readout_tui.core.parallel import split_in_two
+from readout_tui.core.parallel import ChildJob
 from readout_tui.core.perf import collector_paused
 from readout_tui.core.tokens import normalise
+from readout_tui.core.typos import find_typos, word_pair_kind
 from readout_tui.core.worddiff import diff_paragraphs
 
 _WORD = re.compile(r"\w+")
+
+#: From this many blocks on, part of the work runs in a forked child process.
+PARALLEL_FROM = 4000
+#: The child's share of the word diff; it also runs the artifact and commitment stages.
+CHILD_SHARE = 0.3
 
 #: Below this share of shared words on both sides, the documents are called unrelated.
 UNRELATED_BELOW = 0.05
@@ -113,6 +126,7 @@ def build_block(
 _EditRow = tuple[EditOp, EditKind, "str | None", int, int, int, int, int, int]
 _BlockRow = tuple[str, BlockOp, tuple[int, ...], tuple[int, ...], float, bool, list[_EditRow]]
 _Packed = tuple[list[_BlockRow], int]
+_Findings = tuple[tuple[Artifact, ...], tuple[Commitment, ...]]
 
 
 def _pack(result: tuple[list[Block], int]) -> _Packed:
@@ -226,33 +240,72 @@ def _compare(
     )
     tick("align", 0.3)
     plan = plan_blocks(links, left, right)
-    classify = make_classifier()
-    step = max(1, len(links) // 20)
+    lexicon()  # load once here, before any fork, so a child process inherits it
+    classify = make_classifier(word_pair=word_pair_kind)
+    n = len(links)
+    step = max(1, n // 20)
 
     def diff_range(lo: int, hi: int) -> tuple[list[Block], int]:
         out: list[Block] = []
         shared = 0
         for k in range(lo, hi):
             block_id, op = plan[k]
-            block, words = build_block(links[k], block_id, op, left, right, classify)
+            block, words = build_block(
+                links[k], block_id, op, left, right, classify, word_pair=word_pair_kind
+            )
             out.append(block)
             shared += words
             if progress is not None and lo == 0 and k % step == 0:
-                progress("diff", 0.3 + 0.6 * k / max(1, hi))
+                progress("diff", 0.3 + 0.5 * k / max(1, hi))
         return out, shared
 
-    (first, shared_a), (second, shared_b) = split_in_two(
-        len(links), diff_range, encode=_pack, decode=_unpacker(left, right)
-    )
+    # On large inputs a forked child takes part of the word diff plus the stages that need
+    # only the paragraph alignment (artifacts, commitments); the parent diffs the rest.
+    fork = n >= PARALLEL_FROM
+    mid = n - int(n * CHILD_SHARE) if fork else n
+    skeleton = [
+        Block(block_id, op, link.left, link.right, link.similarity, link.moved)
+        for link, (block_id, op) in zip(links, plan, strict=True)
+    ]
+
+    def child_work() -> tuple[_Packed, _Findings, dict[str, float]]:
+        times: dict[str, float] = {}
+        t0 = time.perf_counter()
+        packed = _pack(diff_range(mid, n))
+        t1 = time.perf_counter()
+        artifacts = find_artifacts(left, "left") + find_artifacts(right, "right")
+        t2 = time.perf_counter()
+        commitments = compare_commitments(left, right, skeleton)
+        t3 = time.perf_counter()
+        times.update({"word diff": t1 - t0, "artifacts": t2 - t1, "commitments": t3 - t2})
+        return packed, (artifacts, commitments), times
+
+    job = ChildJob(child_work, fork=fork)
+    forked = job.forked
+    first, shared = diff_range(0, mid)
+    tick("word diff (parent share)" if forked else "word diff", 0.8)
+    packed, (artifacts, commitments), child_times = job.result()
+    second, shared_b = _unpacker(left, right)(packed)
     blocks = first + second
-    shared = shared_a + shared_b
-    tick("word diff", 0.9)
+    shared += shared_b
+    tick("waiting for the child" if forked else "artifacts and commitments", 0.85)
+    for stage, secs in child_times.items():
+        if forked or stage != "word diff":
+            stage_times[f"  {stage} (child)" if forked else f"  {stage}"] = secs
+    typos = find_typos(left, right, blocks)
+    tick("typos", 0.9)
+    blocks = retag_edits(blocks, typos, artifacts)
+    tick("retag", 0.95)
     summary = summarize(left, right, blocks, shared)
+    summary = replace(summary, typos=len(typos), commitments=commitment_counts(commitments))
     tick("summary", 1.0)
     return Comparison(
         left=left,
         right=right,
         blocks=tuple(blocks),
         summary=summary,
+        typos=typos,
+        artifacts=artifacts,
+        commitments=commitments,
         notices=_notices(left, right, summary),
     )

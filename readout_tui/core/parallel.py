@@ -1,9 +1,11 @@
-"""Use a second core for the word diff of large comparisons.
+"""Use a second core for large comparisons.
 
-A forked child computes the second half of the work while the parent computes the first, and
-sends its half back through a pipe in a compact form. Forking is only safe in a process with
-a single thread, so this runs for the command line and scripts and never inside the app
-(whose comparison runs in a worker thread); any failure falls back to doing the work here.
+:class:`ChildJob` runs a function in a forked child while the parent goes on with other work,
+and hands back its result through a pipe (pickled, so the function should return something
+compact). Forking is only safe in a process with a single thread, so a job forks only for the
+command line and scripts, never inside the app (whose comparison runs in a worker thread);
+there, and after any failure in the child, the function simply runs in this process when its
+result is asked for. Results are identical either way.
 """
 
 from __future__ import annotations
@@ -12,12 +14,9 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
-
-#: Below this many items a fork costs more than it saves.
-MIN_ITEMS = 4000
 
 
 def can_fork() -> bool:
@@ -26,64 +25,65 @@ def can_fork() -> bool:
 
 def _read_all(fd: int) -> bytes:
     chunks: list[bytes] = []
-    while True:
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            return b"".join(chunks)
+    while chunk := os.read(fd, 1 << 20):
         chunks.append(chunk)
+    return b"".join(chunks)
 
 
-def split_in_two(
-    n: int,
-    compute: Callable[[int, int], T],
-    *,
-    encode: Callable[[T], object],
-    decode: Callable[[object], T],
-    share: float = 0.5,
-    min_items: int = MIN_ITEMS,
-) -> tuple[T, T]:
-    """``(compute(0, mid), compute(mid, n))``, the second in a forked child when worthwhile.
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
-    ``encode`` turns the child's result into something cheap to pickle, ``decode`` turns it
-    back in the parent. ``share`` is the child's fraction of the items.
 
-    >>> split_in_two(10, lambda lo, hi: list(range(lo, hi)), encode=list, decode=list)
-    ([0, 1, 2, 3, 4], [5, 6, 7, 8, 9])
+class ChildJob(Generic[T]):
+    """``work()`` computed in a forked child when ``fork`` is true and safe, else in place.
+
+    >>> job = ChildJob(lambda: sum(range(10)), fork=True)
+    >>> job.result()
+    45
     """
-    mid = n - int(n * share)
-    if n < min_items or not can_fork():
-        return compute(0, mid), compute(mid, n)
-    read_fd, write_fd = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read_fd)
-        os.close(write_fd)
-        return compute(0, mid), compute(mid, n)
-    if pid == 0:  # child: compute, send, and leave without running the parent's cleanups
-        status = 0
+
+    def __init__(self, work: Callable[[], T], *, fork: bool) -> None:
+        self._work = work
+        self._pid = 0
+        self._fd = -1
+        if fork and can_fork():
+            self._start()
+
+    def _start(self) -> None:
+        read_fd, write_fd = os.pipe()
         try:
+            pid = os.fork()
+        except OSError:
             os.close(read_fd)
-            payload = pickle.dumps(encode(compute(mid, n)), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(payload)
-            while view:
-                written = os.write(write_fd, view)
-                view = view[written:]
-        except BaseException:
+            os.close(write_fd)
+            return
+        if pid == 0:  # child: compute, send, and leave without running the parent's cleanups
             status = 1
+            try:
+                os.close(read_fd)
+                _write_all(write_fd, pickle.dumps(self._work(), pickle.HIGHEST_PROTOCOL))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        self._pid, self._fd = pid, read_fd
+
+    @property
+    def forked(self) -> bool:
+        return self._pid != 0
+
+    def result(self) -> T:
+        if not self._pid:
+            return self._work()
+        try:
+            data = _read_all(self._fd)
         finally:
-            os._exit(status)
-    os.close(write_fd)
-    first = compute(0, mid)
-    try:
-        data = _read_all(read_fd)
-    finally:
-        os.close(read_fd)
-        _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        return first, compute(mid, n)
-    try:
-        second = decode(pickle.loads(data))
-    except Exception:
-        return first, compute(mid, n)
-    return first, second
+            os.close(self._fd)
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
+        if status != 0 or not data:
+            return self._work()  # the child failed: do the work here
+        value: T = pickle.loads(data)
+        return value
