@@ -20,10 +20,11 @@ DATA = Path(__file__).parent / "data"
 def _isolated_state(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Sessions and settings never touch the real user folders during tests."""
+    """Sessions, settings and caches never touch the real user folders during tests."""
     base = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("READOUT_TUI_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("READOUT_TUI_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("READOUT_TUI_CACHE_DIR", str(base / "cache"))
 
 
 @pytest.fixture(scope="session")

@@ -124,3 +124,22 @@ def test_boilerplate_takes_no_part_in_alignment() -> None:
     blocks = compare(left, right).blocks
     assert blocks[0].op == "boilerplate" and blocks[0].left == () and blocks[0].right == (0,)
     assert [b.op for b in blocks[1:]] == ["equal", "equal"]
+
+
+def test_texts_of_common_words_still_align() -> None:
+    # Every content word is in hundreds of paragraphs, so the rare-word index finds nothing;
+    # the band search around the diagonal must still pair the paragraphs.
+    topics = ["trade", "energy", "health", "culture"]
+    templates = [
+        "The two sides agreed to strengthen cooperation in {}, he said.",
+        "The minister said the two countries should deepen cooperation in {}.",
+        "Both sides agreed to strengthen coordination on {} affairs, he said.",
+    ]
+    left = [templates[i % 3].format(topics[i % 4]) for i in range(1200)]
+    right = [p.replace("strengthen", "boost") for k, p in enumerate(left) if k % 50 != 7]
+    links = align_paragraphs(left, right)
+    pairs = {(k.left[0], k.right[0]) for k in links if k.op == "pair"}
+    kept = [k for k in range(len(left)) if k % 50 != 7]
+    truth = {(i, j) for j, i in enumerate(kept)}
+    assert len(pairs & truth) >= 0.95 * len(truth)
+    assert len(pairs - truth) <= 0.02 * len(pairs)

@@ -46,6 +46,8 @@ CONTAINMENT_MIN = 0.3
 MAX_POSTING = 40
 #: Rare words looked up per paragraph.
 PROBES = 8
+#: Half-width of the diagonal band searched in large gaps for paragraphs without candidates.
+BAND = 8
 #: Gaps with at most this many cells get the dense dynamic programme.
 DENSE_CELLS = 4000
 
@@ -186,13 +188,68 @@ def _fill_gap(
                 x, y = x - 1, y - 1
         pairs.reverse()
         return pairs
-    # Large gap: chain the indexed candidates that fall inside it.
+    # Large gap: the indexed candidates that fall inside it, plus a band around the gap's
+    # diagonal for paragraphs the index could not place (texts made only of common words).
     rset = set(ro)
-    inside = sorted(
-        (i, j, s) for i in lo for s, j in cands.get(i, ()) if j in rset and s > MATCH_MIN
+    scored: dict[tuple[int, int], float] = {}
+    for x, i in enumerate(lo):
+        found = False
+        for s, j in cands.get(i, ()):
+            if j in rset and s > MATCH_MIN:
+                scored[(i, j)] = s
+                found = True
+        if not found:
+            centre = x * m // n
+            for y in range(max(0, centre - BAND), min(m, centre + BAND + 1)):
+                s = _dice(left.sets[i], right.sets[ro[y]])
+                if s > MATCH_MIN:
+                    scored[(i, ro[y])] = s
+    chain = _heaviest_chain(
+        [(i, j, (s - MATCH_MIN) * (left.sizes[i] + right.sizes[j])) for (i, j), s in scored.items()]
     )
-    chain = set(_lis([(i, j) for i, j, _ in inside]))
-    return [(i, j, s) for i, j, s in inside if (i, j) in chain]
+    return [(i, j, scored[(i, j)]) for i, j in chain]
+
+
+def _heaviest_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The chain of pairs strictly increasing in both coordinates with the largest total
+    weight (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree).
+
+    >>> _heaviest_chain([(0, 0, 1.0), (0, 1, 5.0), (1, 1, 1.0), (1, 2, 1.0), (2, 0, 5.5)])
+    [(0, 1), (1, 2)]
+    """
+    if not pairs:
+        return []
+    js = sorted({j for _, j, _ in pairs})
+    rank = {j: r + 1 for r, j in enumerate(js)}
+    size = len(js)
+    tree_best = [0.0] * (size + 1)
+    tree_at = [-1] * (size + 1)
+    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], -pairs[k][1]))
+    total = [0.0] * len(pairs)
+    back = [-1] * len(pairs)
+    # Pairs of one left index are visited with decreasing right index, so a pair never
+    # chains onto another pair of the same left paragraph.
+    for k in order:
+        _, j, w = pairs[k]
+        r = rank[j] - 1  # best chain ending strictly before j
+        best, at = 0.0, -1
+        while r > 0:
+            if tree_best[r] > best:
+                best, at = tree_best[r], tree_at[r]
+            r -= r & -r
+        total[k], back[k] = best + w, at
+        r = rank[j]
+        while r <= size:
+            if total[k] > tree_best[r]:
+                tree_best[r], tree_at[r] = total[k], k
+            r += r & -r
+    k = max(range(len(pairs)), key=total.__getitem__)
+    chain: list[tuple[int, int]] = []
+    while k != -1:
+        chain.append((pairs[k][0], pairs[k][1]))
+        k = back[k]
+    chain.reverse()
+    return chain
 
 
 def _grow(
