@@ -97,7 +97,7 @@ def _inline(comparison: Comparison, block: Block, *, plain: bool) -> Text:
         pos = 0
         for e in sorted(
             (e for e in block.edits if e.right is not None and e.right.paragraph == j),
-            key=lambda e: (e.right.start if e.right else 0),
+            key=lambda e: e.right.start if e.right else 0,
         ):
             assert e.right is not None
             out.append(printable(text[pos : e.right.start]))
