@@ -291,8 +291,8 @@ async def test_highlight_colours_follow_the_theme() -> None:
         diff = diff_of(app)
 
         def replaced_colour() -> object:
-            x, y = find(app, "25 percent", right_half=True)  # a number edit: replaced words
-            return app.screen._compositor.get_style_at(x, y).bgcolor
+            x, y = find(app, "by 25", right_half=True)  # a number edit: replaced words
+            return app.screen._compositor.get_style_at(x + 3, y).bgcolor
 
         dark = replaced_colour()
         assert dark is not None

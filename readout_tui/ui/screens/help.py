@@ -37,6 +37,14 @@ LEGEND: tuple[tuple[str, str, str], ...] = (
     ("current", "current", "the current change"),
     ("match", "match", "a search match"),
     ("clause", "clause", "the clause of the selected commitment"),
+    ("review-accepted", "accepted", "a change you accepted (a)"),
+    ("review-flagged", "flagged", "a change you flagged (x)"),
+    ("review-rejected", "rejected", "a change you rejected (r)"),
+    ("mark-flagged", "⚑", "gutter: the row has a flagged change"),
+    ("mark-rejected", "✗", "gutter: the row has a rejected change"),
+    ("mark-note", "✎", "gutter: the row has a note"),
+    ("mark-accepted", "✓", "gutter: every change of the row is reviewed"),
+    ("mark-partial", "◦", "gutter: some changes of the row are reviewed"),
 )
 
 

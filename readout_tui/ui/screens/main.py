@@ -2,7 +2,8 @@
 
 It owns the reader's actions (the keys of the "screen" scope in :mod:`readout_tui.ui.keys`)
 and routes messages between the widgets; the widgets draw, the :class:`Reader` decides
-where things are.
+where things are. The review keys come from its base,
+:class:`~readout_tui.ui.screens.reviewing.ReviewActions`.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Select
 
 from readout_tui.core.model import Commitment
 from readout_tui.ui.changes import FILTER_BY_NAME, FILTERS
 from readout_tui.ui.keys import KEYS, bindings_for
 from readout_tui.ui.reader import Reader
+from readout_tui.ui.review_session import ReviewSetup, SessionKeeper
 from readout_tui.ui.screens.filter import FilterScreen
 from readout_tui.ui.screens.help import HelpScreen
+from readout_tui.ui.screens.reviewing import ReviewActions
 from readout_tui.ui.widgets.details import DetailsBar, describe
 from readout_tui.ui.widgets.diffview import DiffView
 from readout_tui.ui.widgets.header import PaneTitles, SummaryHeader
@@ -35,14 +37,17 @@ from readout_tui.ui.widgets.sidebar import CommitmentsSidebar
 SIDEBAR_MIN_WIDTH = 110
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReviewActions):
     """Two versions side by side, and everything around them."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings_for("screen")
 
-    def __init__(self, reader: Reader) -> None:
+    def __init__(self, reader: Reader, setup: ReviewSetup, keeper: SessionKeeper) -> None:
         super().__init__(id="main")
         self.reader = reader
+        self.setup = setup
+        self.keeper = keeper
+        self.unreviewed_only = False  # ] and [ skip reviewed changes
         self.sidebar_choice: bool | None = None  # None: decided by the width
 
     # -- layout ----------------------------------------------------------------------------------
@@ -53,31 +58,25 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="panes"):
                 yield PaneTitles(comparison, id="pane-titles")
-                yield DiffView(self.reader, id="diff")
-            yield CommitmentsSidebar(comparison.commitments, id="sidebar")
+                yield DiffView(self.reader, book=self.book, id="diff")
+            yield CommitmentsSidebar(comparison.commitments, review=self.book.item, id="sidebar")
         yield DetailsBar(id="details")
         yield SearchInput(
             placeholder="search both versions · Enter finds · Escape closes", id="search"
         )
         yield Footer()
 
-    @property
-    def diff(self) -> DiffView:
-        return self.query_one(DiffView)
-
-    @property
-    def sidebar(self) -> CommitmentsSidebar:
-        return self.query_one(CommitmentsSidebar)
-
     def on_mount(self) -> None:
         self.query_one(SearchInput).display = False
         self._place_sidebar(self.size.width)
         self.diff.focus()
         self._update_status()
+        self.keeper.on_merged = self.review_merged
         self.call_after_refresh(self._after_first_refresh)
 
     def _after_first_refresh(self) -> None:
         self._sync()
+        self.announce_session()
         self.app.post_message(ScreenShown())
 
     def on_resize(self, event: events.Resize) -> None:
@@ -97,7 +96,13 @@ class MainScreen(Screen[None]):
         """Bring the details bar and pane titles in line with the diff view."""
         diff = self.diff
         self.query_one(DetailsBar).show(
-            describe(self.reader, diff.cursor_row, diff.current, diff.current_match)
+            describe(
+                self.reader,
+                diff.cursor_row,
+                diff.current,
+                diff.current_match,
+                review=self.review_lines(),
+            )
         )
         self.query_one(PaneTitles).update_layout(diff.pane_columns(), diff.active_side)
 
@@ -108,7 +113,7 @@ class MainScreen(Screen[None]):
         self._sync()
 
     def _update_status(self) -> None:
-        parts = []
+        parts = [self.review_status()]
         if self.reader.filter_name != "all":
             parts.append(f"filter: {FILTER_BY_NAME[self.reader.filter_name].label}")
         if self.reader.show_normalisation:
@@ -117,12 +122,12 @@ class MainScreen(Screen[None]):
             parts.append(f"search: {self.reader.query} ({len(self.reader.matches)})")
         self.query_one(SummaryHeader).set_status(" · ".join(parts))
 
-    def _say(self, message: str) -> None:
-        self.notify(message, markup=False, timeout=3)
-
     # -- moving ----------------------------------------------------------------------------------
 
     def _step_change(self, step: int) -> None:
+        if self.unreviewed_only:
+            self._step_unreviewed(step)
+            return
         diff, reader = self.diff, self.reader
         item, current = diff.anchor_item()
         change = reader.next_stop(reader.selection, current, item, step)
@@ -312,8 +317,8 @@ class MainScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.diff.style_for))
 
-    def action_quit(self) -> None:
-        self.app.exit()
+    async def action_quit(self) -> None:
+        await self.app.action_quit()  # the app saves the review first
 
     # -- sidebar ---------------------------------------------------------------------------------
 

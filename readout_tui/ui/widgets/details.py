@@ -52,8 +52,12 @@ def block_where(block: Block) -> str:
     return " → ".join(p for p in (paras("left", block.left), paras("right", block.right)) if p)
 
 
-def describe(reader: Reader, row: int, change: int, match: int) -> tuple[str, str]:
-    """Two lines about the selection: its kind and place, then its texts."""
+def describe(
+    reader: Reader, row: int, change: int, match: int, *, review: tuple[str, str] = ("", "")
+) -> tuple[str, str]:
+    """Two lines about the selection: its kind and place, then its texts. ``review`` is the
+    selection's review (status and tags; note) from the review book, shown after the kind
+    and before the texts."""
     layout, index = reader.layout, reader.index
     head: list[str] = []
     body: list[str] = []
@@ -123,6 +127,10 @@ def describe(reader: Reader, row: int, change: int, match: int) -> tuple[str, st
                 body.append("no changes in this block")
     if match >= 0 and reader.matches:
         body.append(f"match {match + 1} of {len(reader.matches)} for {quote(reader.query, 30)}")
+    if review[0]:
+        head.insert(1, review[0])
+    if review[1]:
+        body.insert(0, review[1])
     return " · ".join(p for p in head if p), " · ".join(p for p in body if p)
 
 

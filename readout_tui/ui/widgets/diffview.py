@@ -29,8 +29,9 @@ from readout_tui.ui.keys import bindings_for
 from readout_tui.ui.layout import ITEM_BLOCK, SPACER, RowHeights
 from readout_tui.ui.reader import Reader
 from readout_tui.ui.render import SideLines, side_lines
+from readout_tui.ui.review_book import ROW_MARKS, ReviewBook
 
-GUTTER = 2
+GUTTER = 3  # change sign (or the cursor), review mark, blank
 MARGIN = 1  # blank cell after the text of each pane
 DIVIDER = 1
 MIN_TEXT = 8
@@ -84,15 +85,22 @@ class DiffView(ScrollView, can_focus=True):
             "match-current",
             "clause",
             "divider",
+            "review-accepted",
+            "review-flagged",
+            "review-rejected",
+            *(f"mark-{state}" for state in ROW_MARKS),
         )
     }
 
     class Changed(Message):
         """The cursor, the current change or the search state changed."""
 
-    def __init__(self, reader: Reader, *, id: str | None = None) -> None:
+    def __init__(
+        self, reader: Reader, *, book: ReviewBook | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.reader = reader
+        self.book = book  # the review: marks in the gutter and on reviewed changes
         self.mode: PaneSide = "left"  # "inline" in the redline view; else the active pane
         self.cursor_row = 0
         self.current = -1  # current change, -1 when a block (not a change) is selected
@@ -281,11 +289,12 @@ class DiffView(ScrollView, can_focus=True):
         base = self._base
         layout = self.reader.layout
         height = self.heights.row_height(row) - SPACER
+        review = self._review_mark(row) if k == 0 else Segment("  ", base)
         if row == self.cursor_row and k < max(1, height):
             mark = "▶" if k == 0 else "▎"
             active = side == self.active_side or self.inline
             style = base + self.style_for("cursor" if active else "gutter")
-            return Strip([Segment(mark + " ", style)])
+            return Strip([Segment(mark, style), review])
         sign = " "
         item = layout.row_start[row]
         if (
@@ -294,16 +303,27 @@ class DiffView(ScrollView, can_focus=True):
             and layout.item_kind[item] == ITEM_BLOCK
         ):
             sign = gutter_sign(layout.block(item), side)
-        return Strip([Segment(sign + " ", base + self.style_for("gutter"))])
+        return Strip([Segment(sign, base + self.style_for("gutter")), review])
+
+    def _review_mark(self, row: int) -> Segment:
+        """The row's review mark and the blank after it (two cells)."""
+        base = self._base
+        state = self.book.row_state(row) if self.book is not None else None
+        if state is None:
+            return Segment("  ", base)
+        return Segment(ROW_MARKS[state] + " ", base + self.style_for(f"mark-{state}"))
 
     def _decos(self, item: int) -> list[Deco]:
-        return self.reader.decos(
+        decos = self.reader.decos(
             item,
             inline=self.inline,
             current=self.current,
             match=self.current_match,
             clauses=self.clauses,
         )
+        if self.book is not None:
+            decos += self.book.decos(item)
+        return decos
 
     # -- scrolling -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ Selecting an entry asks the screen to show its clause (and its counterpart's) in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -20,11 +21,16 @@ from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from readout_tui.core.model import COMMITMENT_STATUSES, Commitment
+from readout_tui.core.review import ReviewItem
 from readout_tui.ui.text import visible
 
 ALL = "all"
 #: Cells a clause preview may take under its entry (the sidebar is 36 cells wide).
 CLAUSE_WIDTH = 27
+#: The reader's verdict on a commitment, before its type.
+REVIEW_MARKS = {"accepted": "✓", "flagged": "⚑", "rejected": "✗"}
+
+ReviewLookup = Callable[[str], ReviewItem]
 
 
 def strength_dots(strength: int) -> str:
@@ -72,9 +78,16 @@ class CommitmentsSidebar(Vertical):
             self.commitment = commitment
             self.counterpart = counterpart
 
-    def __init__(self, commitments: tuple[Commitment, ...], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        commitments: tuple[Commitment, ...],
+        *,
+        review: ReviewLookup | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.commitments = commitments
+        self.review = review
         self.by_id = {c.id: c for c in commitments}
         self.entries = listed(commitments)
         self.status_filter = ALL
@@ -132,8 +145,23 @@ class CommitmentsSidebar(Vertical):
         extra = f" · {dropped} dropped" if dropped else ""
         return Text(f"▾ {visible(speaker)} ({len(entries)}{extra})", self._style("speaker"))
 
+    def refresh_review(self) -> None:
+        """Redraw the entries' review marks (after the reader marked a commitment)."""
+        option_list = self.option_list
+        for option in option_list.options:
+            entry = self.by_id.get(option.id or "")
+            if entry is not None:
+                option_list.replace_option_prompt(option.id or "", self._entry_label(entry))
+
+    def _review_mark(self, entry: Commitment) -> str:
+        item = self.review(entry.id) if self.review is not None else None
+        if item is None:
+            return "  "
+        mark = REVIEW_MARKS.get(item.status, " ")
+        return mark + ("✎" if item.note else " ")
+
     def _entry_label(self, entry: Commitment) -> Text:
-        text = Text("  ")
+        text = Text(self._review_mark(entry))
         text.append(f"{entry.type} ")
         text.append(strength_dots(entry.strength))
         text.append(" ")
