@@ -72,3 +72,27 @@ def test_summary_counts(sample_comparison: Comparison) -> None:
     assert s.blocks_by_op["delete"] == 6 and s.blocks_by_op["split"] == 2
     assert sum(s.blocks_by_op.values()) == len(sample_comparison.blocks)
     assert 0.4 < s.left_retained < s.right_reused <= 1.0
+
+
+def test_sample_edit_kinds(sample_comparison: Comparison) -> None:
+    kinds = {
+        (e.left.text.strip(), e.right.text.strip()): e.kind
+        for b in sample_comparison.blocks
+        for e in b.edits
+        if e.left is not None and e.right is not None
+    }
+    assert kinds[("said Thursday", "agreed")] == "paraphrase"
+    assert kinds[("", "Sergei")] == "name"
+    assert kinds[("minister", "Foreign Minister")] == "name"
+    assert kinds[("", "Two")] != "name"  # capitalised because it opens a sentence
+    debris = [k for (old, new), k in kinds.items() if new.startswith("maxresdefault")]
+    assert debris == ["artifact"]
+
+
+def test_sample_typos_and_artifacts(sample_comparison: Comparison) -> None:
+    assert [(t.side, t.word, t.suggestion) for t in sample_comparison.typos] == [
+        ("right", "duting", "during")
+    ]
+    assert sample_comparison.summary.typos == 1
+    right_debris = {a.text for a in sample_comparison.artifacts if a.side == "right"}
+    assert "maxresdefault 1" in right_debris

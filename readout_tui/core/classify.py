@@ -170,6 +170,8 @@ def classify_edit(
 
     >>> classify_edit("“yes”", '"yes"'), classify_edit("China", "china")
     ('whitespace', 'case')
+    >>> classify_edit("China,", "china"), classify_edit("relations,", "relations")
+    ('case', 'punctuation')
     >>> classify_edit(",", ";"), classify_edit("Lavrov", "Sergei Lavrov")
     ('punctuation', 'name')
     >>> classify_edit("Thursday", "Oct 27"), classify_edit("12", "15")
@@ -181,13 +183,15 @@ def classify_edit(
 
     ``after_month`` says the edit follows a month name, so a changed number is a day.
     """
-    nold, nnew = normalise(old), normalise(new)
-    if nold == nnew:
-        return "whitespace"
-    if old.lower() == new.lower():
+    # Letters and digits alone decide between a change of form and one of words: most edits
+    # change words, and this one comparison sends them straight to the word rules.
+    letters_old, letters_new = _NON_WORD.sub("", old), _NON_WORD.sub("", new)
+    if letters_old.lower() == letters_new.lower():
+        if normalise(old) == normalise(new):
+            return "whitespace"
+        if letters_old == letters_new:
+            return "punctuation"
         return "case"
-    if _NON_WORD.sub("", nold) == _NON_WORD.sub("", nnew):
-        return "punctuation"
     gone, added = _changed_words(old, new)
     if word_pair is not None and len(gone) == 1 and len(added) == 1:
         verdict = word_pair(gone[0], added[0])

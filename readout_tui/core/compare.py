@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import cast
 
-from readout_tui.core.align import Link, align_paragraphs
+from readout_tui.core.align import Link, LinkOp, align_paragraphs
 from readout_tui.core.artifacts import find_artifacts
 from readout_tui.core.classify import (
     WordPairHook,
@@ -37,13 +37,11 @@ from readout_tui.core.model import (
     Edit,
     EditKind,
     EditOp,
-    Paragraph,
     Span,
     Summary,
 )
 from readout_tui.core.parallel import ChildJob
 from readout_tui.core.perf import collector_paused
-from readout_tui.core.tokens import normalise
 from readout_tui.core.typos import find_typos, word_pair_kind
 from readout_tui.core.worddiff import diff_paragraphs
 
@@ -54,41 +52,60 @@ PARALLEL_FROM = 4000
 #: The child's share of the word diff; it also runs the artifact and commitment stages.
 CHILD_SHARE = 0.3
 
+#: Words at least this frequent (Zipf scale) are ordinary words, not names, at a sentence start.
+COMMON_ZIPF = 3.5
+
 #: Below this share of shared words on both sides, the documents are called unrelated.
 UNRELATED_BELOW = 0.05
 
 
-def _block_op(link: Link, left: Sequence[Paragraph], right: Sequence[Paragraph]) -> BlockOp:
-    if link.op == "pair":
-        same = len(left) == len(right) == 1 and (
-            left[0].text == right[0].text or normalise(left[0].text) == normalise(right[0].text)
-        )
-        return "equal" if same else "edit"
-    return link.op
-
-
-def plan_blocks(
-    links: Sequence[Link], left: Document, right: Document
-) -> list[tuple[str, BlockOp]]:
-    """Each link's block id and operation.
+def plan_blocks(links: Sequence[Link], left: Document, right: Document) -> list[str]:
+    """Each link's block id, made from the texts it aligns.
 
     Ids number repeated content in document order, so they are made here, in one pass,
-    before the word diff is shared out between processes.
+    before the word diff is shared out between processes. The operation is not part of the
+    id: a pair that becomes a move, or an edit that becomes equal, keeps its review notes.
     """
     ids = IdMaker("b")
-    plan: list[tuple[str, BlockOp]] = []
-    for link in links:
-        lp = [left.paragraphs[i] for i in link.left]
-        rp = [right.paragraphs[j] for j in link.right]
-        op = _block_op(link, lp, rp)
-        plan.append((ids.make(op, *(p.text for p in lp), "\x1f", *(p.text for p in rp)), op))
-    return plan
+    lps, rps = left.paragraphs, right.paragraphs
+    return [
+        ids.make(*(lps[i].text for i in link.left), "\x1f", *(rps[j].text for j in link.right))
+        for link in links
+    ]
+
+
+_SENTENCE_GAP = re.compile(r"[.!?:;\"“”]\s*$")
+
+
+def _common_word_opening_a_sentence(
+    lspan: Span, rspan: Span, left: Document, right: Document
+) -> bool:
+    """True when the edit is one common word that is capitalised only because it opens a
+    sentence (so it is no evidence of a name)."""
+    for span, doc in ((rspan, right), (lspan, left)):
+        word = span.text.strip()
+        if not word:
+            continue
+        if not word.isalpha():
+            return False
+        start = span.start + (len(span.text) - len(span.text.lstrip()))
+        before = doc.paragraphs[span.paragraph].text[max(0, start - 3) : start]
+        opens = start == 0 or bool(_SENTENCE_GAP.search(before))
+        if not opens or lexicon().zipf(word.lower()) < COMMON_ZIPF:
+            return False
+    return True
+
+
+def _block_op(op: LinkOp, edits: Sequence[Edit]) -> BlockOp:
+    """A pair is "equal" when identical once white space, quotes and dashes are folded."""
+    if op == "pair":
+        return "equal" if all(e.kind == "whitespace" for e in edits) else "edit"
+    return op
 
 
 def build_block(
     link: Link,
     block_id: str,
-    op: BlockOp,
     left: Document,
     right: Document,
     classify: Callable[[str, str, bool], EditKind],
@@ -100,7 +117,7 @@ def build_block(
     Returns the block and the number of words its two sides share (for the summary).
     """
     if not link.left or not link.right:
-        return Block(block_id, op, link.left, link.right, 0.0, link.moved, ()), 0
+        return Block(block_id, _block_op(link.op, ()), link.left, link.right, 0.0, link.moved), 0
     lp = [left.paragraphs[i] for i in link.left]
     rp = [right.paragraphs[j] for j in link.right]
     diff = diff_paragraphs(lp, rp)
@@ -111,14 +128,15 @@ def build_block(
             text = left.paragraphs[r.left.paragraph].text
             if follows_month(text[max(0, r.left.start - 12) : r.left.start]):
                 kind = classify(r.left.text, r.right.text, True)
+        if kind == "name" and _common_word_opening_a_sentence(r.left, r.right, left, right):
+            kind = "paraphrase"  # "Two sides" for "the two sides": capitalised, not a name
         suggestion = (
             typo_suggestion(r.left.text, r.right.text, word_pair=word_pair)
             if kind == "typo"
             else None
         )
         edits.append(Edit(f"{block_id}.{k}", r.op, kind, r.left, r.right, suggestion))
-    if op == "equal" and edits and not all(e.kind == "whitespace" for e in edits):
-        op = "edit"  # defensive: "equal" may only hide normalisation
+    op = _block_op(link.op, edits)
     block = Block(block_id, op, link.left, link.right, diff.similarity, link.moved, tuple(edits))
     return block, diff.equal_words
 
@@ -249,9 +267,8 @@ def _compare(
         out: list[Block] = []
         shared = 0
         for k in range(lo, hi):
-            block_id, op = plan[k]
             block, words = build_block(
-                links[k], block_id, op, left, right, classify, word_pair=word_pair_kind
+                links[k], plan[k], left, right, classify, word_pair=word_pair_kind
             )
             out.append(block)
             shared += words
@@ -264,8 +281,15 @@ def _compare(
     fork = n >= PARALLEL_FROM
     mid = n - int(n * CHILD_SHARE) if fork else n
     skeleton = [
-        Block(block_id, op, link.left, link.right, link.similarity, link.moved)
-        for link, (block_id, op) in zip(links, plan, strict=True)
+        Block(
+            block_id,
+            "edit" if link.op == "pair" else link.op,
+            link.left,
+            link.right,
+            link.similarity,
+            link.moved,
+        )
+        for link, block_id in zip(links, plan, strict=True)
     ]
 
     def child_work() -> tuple[_Packed, _Findings, dict[str, float]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import json
 import random
 import resource
@@ -30,6 +31,7 @@ import sys
 import time
 from pathlib import Path
 
+print = functools.partial(print, flush=True)
 HERE = Path(__file__).resolve()
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
@@ -190,11 +192,17 @@ def main() -> int:
     )
 
     if not a.skip_difflib:
-        n = 1500
-        sl, sr = lp[:n], rp[:n]
-        t0 = time.perf_counter()
-        ref = difflib_reference(sl, sr)
-        t_difflib = time.perf_counter() - t0
+        # difflib pairs inside replace runs by trying every pair (as Differ does): quadratic,
+        # so the slice grows until one run takes a few seconds.
+        n, t_difflib = 100, 0.0
+        while True:
+            sl, sr = lp[:n], rp[:n]
+            t0 = time.perf_counter()
+            ref = difflib_reference(sl, sr)
+            t_difflib = time.perf_counter() - t0
+            if t_difflib > 3 or n >= len(lp):
+                break
+            n *= 2
         t0 = time.perf_counter()
         sub = compare(document_from_text("\n\n".join(sl)), document_from_text("\n\n".join(sr)))
         t_engine = time.perf_counter() - t0
