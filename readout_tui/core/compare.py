@@ -27,7 +27,6 @@ from readout_tui.core.enrich import retag_edits
 from readout_tui.core.ids import IdMaker
 from readout_tui.core.lexicon import lexicon
 from readout_tui.core.model import (
-    Artifact,
     Block,
     BlockOp,
     Commitment,
@@ -49,8 +48,8 @@ _WORD = re.compile(r"\w+")
 
 #: From this many blocks on, part of the work runs in a forked child process.
 PARALLEL_FROM = 4000
-#: The child's share of the word diff; it also runs the artifact and commitment stages.
-CHILD_SHARE = 0.3
+#: The child's share of the word diff; it also runs the commitment stage.
+CHILD_SHARE = 0.35
 
 #: Words at least this frequent (Zipf scale) are ordinary words, not names, at a sentence start.
 COMMON_ZIPF = 3.5
@@ -144,7 +143,6 @@ def build_block(
 _EditRow = tuple[EditOp, EditKind, "str | None", int, int, int, int, int, int]
 _BlockRow = tuple[str, BlockOp, tuple[int, ...], tuple[int, ...], float, bool, list[_EditRow]]
 _Packed = tuple[list[_BlockRow], int]
-_Findings = tuple[tuple[Artifact, ...], tuple[Commitment, ...]]
 
 
 def _pack(result: tuple[list[Block], int]) -> _Packed:
@@ -276,8 +274,8 @@ def _compare(
                 progress("diff", 0.3 + 0.5 * k / max(1, hi))
         return out, shared
 
-    # On large inputs a forked child takes part of the word diff plus the stages that need
-    # only the paragraph alignment (artifacts, commitments); the parent diffs the rest.
+    # On large inputs a forked child takes part of the word diff plus the commitments (they
+    # need only the paragraph alignment); the parent diffs the rest.
     fork = n >= PARALLEL_FROM
     mid = n - int(n * CHILD_SHARE) if fork else n
     skeleton = [
@@ -292,32 +290,31 @@ def _compare(
         for link, block_id in zip(links, plan, strict=True)
     ]
 
-    def child_work() -> tuple[_Packed, _Findings, dict[str, float]]:
-        times: dict[str, float] = {}
+    def child_work() -> tuple[_Packed, tuple[Commitment, ...], dict[str, float]]:
         t0 = time.perf_counter()
         packed = _pack(diff_range(mid, n))
         t1 = time.perf_counter()
-        artifacts = find_artifacts(left, "left") + find_artifacts(right, "right")
-        t2 = time.perf_counter()
         commitments = compare_commitments(left, right, skeleton)
-        t3 = time.perf_counter()
-        times.update({"word diff": t1 - t0, "artifacts": t2 - t1, "commitments": t3 - t2})
-        return packed, (artifacts, commitments), times
+        t2 = time.perf_counter()
+        return packed, commitments, {"word diff": t1 - t0, "commitments": t2 - t1}
 
     job = ChildJob(child_work, fork=fork)
     forked = job.forked
     first, shared = diff_range(0, mid)
     tick("word diff (parent share)" if forked else "word diff", 0.8)
-    packed, (artifacts, commitments), child_times = job.result()
+    packed, commitments, child_times = job.result()
     second, shared_b = _unpacker(left, right)(packed)
     blocks = first + second
     shared += shared_b
-    tick("waiting for the child" if forked else "artifacts and commitments", 0.85)
+    tick("waiting for the child" if forked else "commitments", 0.85)
     for stage, secs in child_times.items():
-        if forked or stage != "word diff":
-            stage_times[f"  {stage} (child)" if forked else f"  {stage}"] = secs
+        if forked:
+            stage_times[f"  {stage} (child)"] = secs
     typos = find_typos(left, right, blocks)
     tick("typos", 0.9)
+    # After the typos: both stages share the documents' word-form tables.
+    artifacts = find_artifacts(left, "left") + find_artifacts(right, "right")
+    tick("artifacts", 0.93)
     blocks = retag_edits(blocks, typos, artifacts)
     tick("retag", 0.95)
     summary = summarize(left, right, blocks, shared)
