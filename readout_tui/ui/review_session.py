@@ -12,6 +12,7 @@ returns (it may hold another instance's notes) goes back to the book.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -136,6 +137,11 @@ class SessionKeeper:
         assert store is not None
         self.dirty = False
         snapshot = self.book.begin_save()
+        # Writing 100k items churns through short-lived objects, which sets off full cyclic
+        # collections (0.1 s each, holding the interpreter) while the reader presses keys;
+        # reference counting frees them anyway, so the collector rests during a save.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             future = start_in_daemon_thread(lambda: _save(store, snapshot), name="readout-save")
             result, external = await asyncio.wrap_future(future)
@@ -146,7 +152,13 @@ class SessionKeeper:
             self._running = None
             self._schedule(RETRY_DELAY)
             return
+        finally:
+            if collecting:
+                gc.enable()
         merged = self.book.finish_save(result.review if result.saved else None, external)
+        # The review's items live as long as the app: keep them out of the collector's scans
+        # (as the comparison is). They are still freed when replaced (they hold no cycles).
+        gc.freeze()
         self._running = None
         if result.saved:
             self.saves += 1

@@ -15,6 +15,7 @@ focused, the highlighted commitment.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -233,6 +234,7 @@ class ReviewActions(Screen[None]):
         def answer(yes: bool | None) -> None:
             if yes:
                 book.mark([book.ids[c] for c in changes], "accepted")
+                gc.freeze()  # long-lived items: out of the collector's scans (see app.py)
                 self._review_changed(None)
                 self._say(f"Accepted {len(changes)} changes")
 
