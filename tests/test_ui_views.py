@@ -225,7 +225,7 @@ async def test_the_comparison_runs_in_a_worker_then_the_panes_show() -> None:
 
     app = ReadoutApp(load=_pair, compare=fake_compare, label="a.txt ⇄ b.txt")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(200):
+        for _ in range(500):  # generous: the suite may share two cores
             if isinstance(app.screen, MainScreen):
                 break
             await pilot.pause(0.01)

@@ -253,8 +253,7 @@ class ReviewActions(Screen[None]):
             if text.strip() == before.strip():
                 return
             self.book.set_note(target, text)
-            self._review_changed(subject)
-            self._say("Note saved" if text.strip() else "Note removed")
+            self._review_changed(subject)  # the details bar shows the note (or its absence)
 
         screen = NoteScreen(f"Note on {subject.title}", subject.context, before)
         self.app.push_screen(screen, done)
