@@ -1,13 +1,14 @@
 """Word-level diff inside a block, lossless and snapped to word boundaries.
 
 A block's side is the concatenation of its paragraphs' texts (no separator: paragraph breaks
-are the block's structure, not edits). Both sides are cut into lossless tokens (words,
-punctuation, white-space runs) and compared with rapidfuzz's difflib-compatible opcodes.
-Then:
+are the block's structure, not edits). Both sides are cut into lossless units — a word or a
+punctuation mark with the white space before it — and compared with rapidfuzz's
+difflib-compatible opcodes. Then:
 
-* adjacent deletes and inserts become one replace (as difflib reports them);
-* changes separated only by white space are joined, so "said Thursday" -> "agreed" is one
-  edit rather than three fragments around a shared space;
+* adjacent deletes and inserts become one replace (as difflib reports them), and changes
+  separated only by white space are one edit, so "said Thursday" -> "agreed" is one edit;
+* white space both sides share is trimmed off an edit's edges, and a word that differs only
+  in the space before it is equal (only that space is an edit);
 * a change that crosses a paragraph boundary is cut at the boundary, so that every span lies
   in one paragraph (``paragraph_text[start:end] == span.text``).
 
@@ -19,6 +20,7 @@ sits on the other side. Applying the edits to the left side reproduces the right
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -31,6 +33,9 @@ from readout_tui.core.tokens import diff_tokens
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
+#: A changed region in characters of the concatenated sides: ``(ls, le, rs, re)``.
+Region = tuple[int, int, int, int]
+
 
 @dataclass(frozen=True, slots=True)
 class RawEdit:
@@ -39,100 +44,6 @@ class RawEdit:
     op: EditOp
     left: Span
     right: Span
-
-
-class _Side:
-    """Tokens of one side of a block with their paragraph and offset."""
-
-    __slots__ = ("offsets", "para", "paragraphs", "tokens")
-
-    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
-        self.paragraphs = paragraphs
-        self.tokens: list[str] = []
-        self.para: list[int] = []  # position in ``paragraphs`` of each token
-        self.offsets: list[int] = []  # start of each token in its paragraph's text
-        for k, p in enumerate(paragraphs):
-            toks = diff_tokens(p.text)
-            self.tokens.extend(toks)
-            self.para.extend([k] * len(toks))
-            self.offsets.extend(accumulate(map(len, toks[:-1]), initial=0) if toks else ())
-
-    def position(self, t: int) -> tuple[int, int]:
-        """(position in block, offset) where token ``t`` starts; the end if ``t`` is past it."""
-        if t < len(self.tokens):
-            return self.para[t], self.offsets[t]
-        last = len(self.paragraphs) - 1
-        return last, len(self.paragraphs[last].text)
-
-    def pieces(self, t1: int, t2: int) -> list[tuple[int, int, int]]:
-        """Cut tokens ``t1:t2`` at paragraph boundaries: ``[(k, start, end), ...]``."""
-        out: list[tuple[int, int, int]] = []
-        t = t1
-        while t < t2:
-            k = self.para[t]
-            u = t
-            while u < t2 and self.para[u] == k:
-                u += 1
-            start = self.offsets[t]
-            end = self.offsets[u - 1] + len(self.tokens[u - 1])
-            out.append((k, start, end))
-            t = u
-        return out
-
-    def span(self, k: int, start: int, end: int) -> Span:
-        p = self.paragraphs[k]
-        return Span(p.index, start, end, p.text[start:end])
-
-
-def _regions(
-    a: list[str], b: list[str], ao: list[int], text: str
-) -> tuple[list[tuple[int, int, int, int]], int, int]:
-    """Changed regions ``(i1, i2, j1, j2)`` in token indices, and the characters and words
-    the two sides share outside them.
-
-    ``ao`` holds the character offset of each token of ``a`` (and the end) in ``text``, the
-    concatenated left side; shared words are counted with a C regex over the shared text
-    rather than token by token, which matters over thirty thousand blocks.
-    """
-    regions: list[list[int]] = []
-    equal_runs: list[tuple[int, int]] = []
-    n = len(a)
-    # as_list() gives plain tuples (its stubs say Opcode objects), much faster to unpack.
-    ops = cast(list[tuple[str, int, int, int, int]], Indel.opcodes(a, b).as_list())
-    for tag, i1, i2, j1, j2 in ops:
-        if tag == "equal":
-            last = regions[-1] if regions else None
-            # A shared run of white space alone does not separate two changes.
-            if (
-                last is not None
-                and last[1] == i1
-                and last[3] == j1
-                and i2 < n
-                and i2 - i1 == 1
-                and a[i1].isspace()
-            ):
-                last[1], last[3] = i2, j2
-                continue
-            equal_runs.append((i1, i2))
-            continue
-        if regions and regions[-1][1] == i1 and regions[-1][3] == j1:
-            regions[-1][1], regions[-1][3] = i2, j2
-        else:
-            regions.append([i1, i2, j1, j2])
-    out: list[tuple[int, int, int, int]] = []
-    for i1, i2, j1, j2 in regions:
-        # Give back shared white space at either end of a region.
-        while i2 > i1 and j2 > j1 and a[i2 - 1] == b[j2 - 1] and a[i2 - 1].isspace():
-            equal_runs.append((i2 - 1, i2))
-            i2, j2 = i2 - 1, j2 - 1
-        while i1 < i2 and j1 < j2 and a[i1] == b[j1] and a[i1].isspace():
-            equal_runs.append((i1, i1 + 1))
-            i1, j1 = i1 + 1, j1 + 1
-        if (i1, j1) != (i2, j2):
-            out.append((i1, i2, j1, j2))
-    equal_chars = sum(ao[i2] - ao[i1] for i1, i2 in equal_runs)
-    equal_words = sum(len(_WORD.findall(text, ao[i1], ao[i2])) for i1, i2 in equal_runs)
-    return out, equal_chars, equal_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,23 +55,130 @@ class BlockDiff:
     equal_words: int
 
 
+def _units(paragraphs: Sequence[Paragraph]) -> tuple[list[str], list[str], list[int]]:
+    """Units of the concatenated paragraphs, their comparison keys, and unit offsets.
+
+    Units carry the space before them, so a paragraph's first word ("Chinese") would never
+    match the same word inside the other side's sentence (" Chinese"); its key gets the space
+    it lacks, and :func:`_regions` restores exactness where the texts still differ.
+    """
+    if len(paragraphs) == 1:
+        units = diff_tokens(paragraphs[0].text)
+        firsts: Sequence[int] = (0,)
+    else:
+        units, starts = [], []
+        for p in paragraphs:
+            starts.append(len(units))
+            units.extend(diff_tokens(p.text))
+        firsts = starts
+    keys = units
+    for f in firsts:
+        if f < len(units) and not units[f][:1].isspace():
+            if keys is units:
+                keys = units.copy()
+            keys[f] = " " + units[f]
+    return units, keys, list(accumulate(map(len, units), initial=0))
+
+
+def _regions(
+    a: list[str],
+    b: list[str],
+    ka: list[str],
+    kb: list[str],
+    ao: list[int],
+    bo: list[int],
+    ltext: str,
+    rtext: str,
+) -> list[Region]:
+    """Changed regions, in characters, of units ``a`` and ``b`` (keys ``ka``/``kb``, offsets
+    ``ao``/``bo`` into the concatenated texts ``ltext``/``rtext``)."""
+    regions: list[list[int]] = []
+
+    def changed(ls: int, le: int, rs: int, re_: int) -> None:
+        last = regions[-1] if regions else None
+        if last is not None and last[1] == ls and last[3] == rs:
+            last[1], last[3] = le, re_
+        else:
+            regions.append([ls, le, rs, re_])
+
+    # as_list() gives plain tuples (its stubs say Opcode objects), much faster to unpack.
+    ops = cast(list[tuple[str, int, int, int, int]], Indel.opcodes(ka, kb).as_list())
+    for tag, i1, i2, j1, j2 in ops:
+        if tag != "equal":
+            changed(ao[i1], ao[i2], bo[j1], bo[j2])
+        elif ltext[ao[i1] : ao[i2]] != rtext[bo[j1] : bo[j2]]:
+            # Equal keys, but a paragraph's first unit lacks the space the other side has:
+            # only that space is a change, the word itself is equal.
+            for k in range(i2 - i1):
+                x, y = a[i1 + k], b[j1 + k]
+                if x != y:
+                    lw, rw = len(x) - len(x.lstrip()), len(y) - len(y.lstrip())
+                    changed(ao[i1 + k], ao[i1 + k] + lw, bo[j1 + k], bo[j1 + k] + rw)
+    out: list[Region] = []
+    for ls, le, rs, re_ in regions:
+        # White space both sides start with is not part of the change.
+        while ls < le and rs < re_ and ltext[ls] == rtext[rs] and ltext[ls].isspace():
+            ls, rs = ls + 1, rs + 1
+        out.append((ls, le, rs, re_))
+    return out
+
+
+def _op(ls: int, le: int, rs: int, re_: int) -> EditOp:
+    return "replace" if le > ls and re_ > rs else ("delete" if le > ls else "insert")
+
+
+def _similarity(regions: Sequence[Region], ltext: str, rtext: str) -> tuple[float, int]:
+    """Share of characters the sides have in common, and the left words outside any change."""
+    changed_l = sum(le - ls for ls, le, _, _ in regions)
+    changed_r = sum(re_ - rs for _, _, rs, re_ in regions)
+    total = len(ltext) + len(rtext)
+    similarity = (total - changed_l - changed_r) / total if total else 1.0
+    words = len(_WORD.findall(ltext)) - sum(
+        len(_WORD.findall(ltext, ls, le)) for ls, le, _, _ in regions if le > ls
+    )
+    return max(0.0, min(1.0, similarity)), max(0, words)
+
+
 def _diff_single(left: Paragraph, right: Paragraph) -> BlockDiff:
-    """The common 1:1 case, without per-token paragraph bookkeeping."""
+    """The common 1:1 case: offsets are the paragraphs' own."""
     lt, rt = left.text, right.text
-    a, b = diff_tokens(lt), diff_tokens(rt)
-    ao = list(accumulate(map(len, a), initial=0))
-    regions, equal_chars, equal_words = _regions(a, b, ao, lt)
-    if regions:
-        bo = list(accumulate(map(len, b), initial=0))
-    edits: list[RawEdit] = []
+    a, ka, ao = _units([left])
+    b, kb, bo = _units([right])
+    regions = _regions(a, b, ka, kb, ao, bo, lt, rt)
     li, ri = left.index, right.index
-    for i1, i2, j1, j2 in regions:
-        ls, le, rs, re_ = ao[i1], ao[i2], bo[j1], bo[j2]
-        op: EditOp = "replace" if le > ls and re_ > rs else ("delete" if le > ls else "insert")
-        edits.append(RawEdit(op, Span(li, ls, le, lt[ls:le]), Span(ri, rs, re_, rt[rs:re_])))
-    total = len(lt) + len(rt)
-    similarity = 2 * equal_chars / total if total else 1.0
-    return BlockDiff(edits, min(1.0, similarity), equal_words)
+    edits = [
+        RawEdit(_op(ls, le, rs, re_), Span(li, ls, le, lt[ls:le]), Span(ri, rs, re_, rt[rs:re_]))
+        for ls, le, rs, re_ in regions
+    ]
+    similarity, words = _similarity(regions, lt, rt)
+    return BlockDiff(edits, similarity, words)
+
+
+class _Pieces:
+    """Cuts character ranges of a concatenated side into per-paragraph spans."""
+
+    __slots__ = ("paragraphs", "starts", "text")
+
+    def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.starts = list(accumulate((len(p.text) for p in paragraphs[:-1]), initial=0))
+        self.text = "".join(p.text for p in paragraphs)
+
+    def spans(self, start: int, end: int) -> list[Span]:
+        """The range as spans, one per paragraph it touches (one empty span if empty)."""
+        k = max(0, bisect_right(self.starts, start) - 1)
+        if start == end:
+            p = self.paragraphs[k]
+            off = start - self.starts[k]
+            return [Span(p.index, off, off, "")]
+        out: list[Span] = []
+        while k < len(self.paragraphs) and self.starts[k] < end:
+            p, base = self.paragraphs[k], self.starts[k]
+            lo, hi = max(start, base) - base, min(end, base + len(p.text)) - base
+            if hi > lo:
+                out.append(Span(p.index, lo, hi, p.text[lo:hi]))
+            k += 1
+        return out
 
 
 def diff_paragraphs(left: Sequence[Paragraph], right: Sequence[Paragraph]) -> BlockDiff:
@@ -173,37 +191,22 @@ def diff_paragraphs(left: Sequence[Paragraph], right: Sequence[Paragraph]) -> Bl
     """
     if len(left) == 1 and len(right) == 1:
         return _diff_single(left[0], right[0])
-    ls, rs = _Side(left), _Side(right)
-    joined = "".join(p.text for p in left)
-    regions, equal_chars, equal_words = _regions(
-        ls.tokens, rs.tokens, list(accumulate(map(len, ls.tokens), initial=0)), joined
-    )
+    lcut, rcut = _Pieces(left), _Pieces(right)
+    a, ka, ao = _units(left)
+    b, kb, bo = _units(right)
+    regions = _regions(a, b, ka, kb, ao, bo, lcut.text, rcut.text)
     edits: list[RawEdit] = []
-    for i1, i2, j1, j2 in regions:
-        lp = ls.pieces(i1, i2)
-        rp = rs.pieces(j1, j2)
-        if not lp:
-            k, off = ls.position(i1)
-            lp_spans = [ls.span(k, off, off)]
-        else:
-            lp_spans = [ls.span(*piece) for piece in lp]
-        if not rp:
-            k, off = rs.position(j1)
-            rp_spans = [rs.span(k, off, off)]
-        else:
-            rp_spans = [rs.span(*piece) for piece in rp]
-        for x in range(max(len(lp_spans), len(rp_spans))):
-            lspan = lp_spans[x] if x < len(lp_spans) else _empty_at_end(lp_spans[-1])
-            rspan = rp_spans[x] if x < len(rp_spans) else _empty_at_end(rp_spans[-1])
-            if not lspan.text and not rspan.text:
-                continue
-            op: EditOp = (
-                "replace" if lspan.text and rspan.text else ("delete" if lspan.text else "insert")
-            )
-            edits.append(RawEdit(op, lspan, rspan))
-    total = sum(len(p.text) for p in left) + sum(len(p.text) for p in right)
-    similarity = 2 * equal_chars / total if total else 1.0
-    return BlockDiff(edits, min(1.0, similarity), equal_words)
+    for ls, le, rs, re_ in regions:
+        lspans, rspans = lcut.spans(ls, le), rcut.spans(rs, re_)
+        # A change across a paragraph break becomes one edit per piece, paired in order.
+        for x in range(max(len(lspans), len(rspans))):
+            lspan = lspans[x] if x < len(lspans) else _empty_at_end(lspans[-1])
+            rspan = rspans[x] if x < len(rspans) else _empty_at_end(rspans[-1])
+            if lspan.text or rspan.text:
+                op = _op(lspan.start, lspan.end, rspan.start, rspan.end)
+                edits.append(RawEdit(op, lspan, rspan))
+    similarity, words = _similarity(regions, lcut.text, rcut.text)
+    return BlockDiff(edits, similarity, words)
 
 
 def _empty_at_end(span: Span) -> Span:
