@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from readout_tui.cli import _app_parser
 from readout_tui.core.documents import document_from_text
 from readout_tui.core.model import Comparison
 from readout_tui.core.review import (
@@ -21,6 +22,7 @@ from readout_tui.core.review import (
 from readout_tui.ui.positions import LIMIT, load_position, save_position
 from readout_tui.ui.reader import Reader
 from readout_tui.ui.review_book import ReviewBook, parse_tags
+from readout_tui.ui.review_session import SessionChoice
 from readout_tui.ui.screens.export import propose_path
 from tests.ui_fixtures import make_comparison, make_long_comparison
 
@@ -230,3 +232,15 @@ def test_the_proposed_export_name_is_never_an_existing_file(tmp_path: Path) -> N
     second = propose_path(comparison, "csv", tmp_path)
     assert second != first and not second.exists()
     assert second.name == "reprint.readout-2.csv"
+
+
+@pytest.mark.parametrize(
+    ("argv", "choice"),
+    [
+        ([], SessionChoice()),
+        (["--no-session"], SessionChoice(off=True)),
+        (["--session", "mine.json", "a.txt", "b.txt"], SessionChoice(file="mine.json")),
+    ],
+)
+def test_the_command_line_chooses_the_session(argv: list[str], choice: SessionChoice) -> None:
+    assert SessionChoice.from_args(_app_parser().parse_args(argv)) == choice

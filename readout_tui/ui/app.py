@@ -138,9 +138,7 @@ def run_app(args: argparse.Namespace) -> int:
     so the command line also reports it and exits with status 2.
     """
     old, new = args.old, args.new
-    session = SessionChoice(
-        file=getattr(args, "session", None), off=bool(getattr(args, "no_session", False))
-    )
+    session = SessionChoice.from_args(args)
     max_bytes = args.max_size
 
     def load() -> tuple[Document, Document]:

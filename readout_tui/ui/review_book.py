@@ -17,6 +17,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Sequence
+from functools import cached_property
 
 from readout_tui.core.review import (
     REVIEW_STATUSES,
@@ -105,21 +106,32 @@ class ReviewBook:
     """The current review, addressed by the reader's change numbers (see the module doc)."""
 
     def __init__(self, reader: Reader, review: Review) -> None:
+        # Built in the worker thread before the first screen: on the bench pair every
+        # tenth of a second here delays it, so lookups only some actions need are lazy.
         self.reader = reader
         self.ids = change_ids(reader)
-        self.change_of = {target: change for change, target in enumerate(self.ids)}
         self.targets = change_targets(reader.comparison)
-        self._counted = frozenset(self.targets)
         self.review = review
         self._counts: dict[ReviewStatus, int] = dict.fromkeys(REVIEW_STATUSES, 0)
+        self._counts["unreviewed"] = len(self.targets)
         self._noted = 0
-        items = review.items
-        for target in self.targets:
-            self._count(items.get(target), 1)
+        for target, item in review.items.items():
+            if target in self._counted:
+                self._count(None, -1)
+                self._count(item, 1)
         #: Items changed since the save in flight took its snapshot (None: no save running).
         self._pending: dict[str, ReviewItem] | None = None
         #: Bumped on every change, so the views know when to redraw.
         self.version = 0
+
+    @cached_property
+    def change_of(self) -> dict[str, int]:
+        """The change number of each review target that is a change of the reader."""
+        return {target: change for change, target in enumerate(self.ids)}
+
+    @cached_property
+    def _counted(self) -> frozenset[str]:
+        return frozenset(self.targets)
 
     # -- reading -------------------------------------------------------------------------------
 

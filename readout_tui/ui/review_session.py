@@ -11,6 +11,7 @@ returns (it may hold another instance's notes) goes back to the book.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import gc
 import os
@@ -39,6 +40,11 @@ class SessionChoice:
 
     file: str | os.PathLike[str] | None = None
     off: bool = False
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> SessionChoice:
+        """From the app's command line (``--session FILE``, ``--no-session``)."""
+        return cls(getattr(args, "session", None), bool(getattr(args, "no_session", False)))
 
 
 @dataclass(frozen=True, slots=True)
