@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from readout_tui.commands import add_input_options, load_pair
-from readout_tui.core.atomic import write_text_atomic
+from readout_tui.core.atomic import write_bytes_atomic
 from readout_tui.core.errors import InputError
-from readout_tui.core.export import DESCRIPTIONS, WRITERS
+from readout_tui.core.export import DESCRIPTIONS, WRITERS, export_bytes
 from readout_tui.core.model import Comparison, Document
 from readout_tui.core.review import Review
 from readout_tui.core.sessions import SessionStore
@@ -98,13 +98,16 @@ def check_output(output: str | None, *, force: bool) -> Path | None:
     return out
 
 
-def emit(text: str, out: Path | None) -> None:
-    """Write ``text`` to ``out`` atomically, or to standard output."""
+def emit(content: str | bytes, out: Path | None) -> None:
+    """Write ``content`` to ``out`` atomically, or to standard output."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     try:
-        write_text_atomic(out, text)
+        write_bytes_atomic(out, data)
     except OSError as exc:
         raise InputError(f"{out}: cannot write ({exc.strerror or exc})") from None
 
@@ -118,5 +121,5 @@ def run(args: argparse.Namespace) -> int:
     review = review_for(
         left, right, comparison, session_file=args.session, no_session=args.no_session
     )
-    emit(WRITERS[args.format](comparison, review), out)
+    emit(export_bytes(args.format, comparison, review), out)
     return 0

@@ -12,14 +12,14 @@ import tempfile
 from pathlib import Path
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``text`` atomically (parent folders are created)."""
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (parent folders are created)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         Path(tmp).replace(target)  # os.replace: atomic on POSIX and Windows
@@ -27,3 +27,8 @@ def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str 
         with contextlib.suppress(OSError):
             Path(tmp).unlink()
         raise
+
+
+def write_text_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
+    """Replace ``path`` with ``text`` atomically (parent folders are created)."""
+    write_bytes_atomic(path, text.encode(encoding))

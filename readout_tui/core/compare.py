@@ -12,7 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import cast
+from typing import TypeVar, cast
 
 from readout_tui.core.align import Link, LinkOp, align_paragraphs
 from readout_tui.core.artifacts import find_artifacts
@@ -22,14 +22,13 @@ from readout_tui.core.classify import (
     make_classifier,
     typo_suggestion,
 )
-from readout_tui.core.commitments import commitment_counts, compare_commitments
+from readout_tui.core.commitments import commitment_counts, find_both, finish_commitments
 from readout_tui.core.enrich import retag_edits
 from readout_tui.core.ids import IdMaker
 from readout_tui.core.lexicon import lexicon
 from readout_tui.core.model import (
     Block,
     BlockOp,
-    Commitment,
     CommitmentCounts,
     Comparison,
     Document,
@@ -46,10 +45,12 @@ from readout_tui.core.worddiff import diff_paragraphs
 
 _WORD = re.compile(r"\w+")
 
+T = TypeVar("T")
+
 #: From this many blocks on, part of the work runs in a forked child process.
 PARALLEL_FROM = 4000
-#: The child's share of the word diff; it also runs the commitment stage.
-CHILD_SHARE = 0.35
+#: The child's share of the word diff.
+CHILD_SHARE = 0.45
 
 #: Words at least this frequent (Zipf scale) are ordinary words, not names, at a sentence start.
 COMMON_ZIPF = 3.5
@@ -93,6 +94,13 @@ def _common_word_opening_a_sentence(
         if not opens or lexicon().zipf(word.lower()) < COMMON_ZIPF:
             return False
     return True
+
+
+def _timed(work: Callable[..., T], *args: object) -> tuple[T, float]:
+    """``(work(*args), seconds)``: the children report their stage times this way."""
+    t0 = time.perf_counter()
+    result = work(*args)
+    return result, time.perf_counter() - t0
 
 
 def _block_op(op: LinkOp, edits: Sequence[Edit]) -> BlockOp:
@@ -248,6 +256,10 @@ def _compare(
         if progress is not None:
             progress(stage, fraction)
 
+    # Commitment extraction needs only the two documents: on large inputs a forked child
+    # does it while this process aligns; the matching waits for the alignment.
+    big = len(left.paragraphs) + len(right.paragraphs) >= 2 * PARALLEL_FROM
+    extraction = ChildJob(lambda: _timed(find_both, left, right), fork=big)
     links = align_paragraphs(
         [p.text for p in left.paragraphs],
         [p.text for p in right.paragraphs],
@@ -274,42 +286,26 @@ def _compare(
                 progress("diff", 0.3 + 0.5 * k / max(1, hi))
         return out, shared
 
-    # On large inputs a forked child takes part of the word diff plus the commitments (they
-    # need only the paragraph alignment); the parent diffs the rest.
-    fork = n >= PARALLEL_FROM
+    # On large inputs a second child takes a share of the word diff.
+    fork = big and n >= PARALLEL_FROM
     mid = n - int(n * CHILD_SHARE) if fork else n
-    skeleton = [
-        Block(
-            block_id,
-            "edit" if link.op == "pair" else link.op,
-            link.left,
-            link.right,
-            link.similarity,
-            link.moved,
-        )
-        for link, block_id in zip(links, plan, strict=True)
-    ]
-
-    def child_work() -> tuple[_Packed, tuple[Commitment, ...], dict[str, float]]:
-        t0 = time.perf_counter()
-        packed = _pack(diff_range(mid, n))
-        t1 = time.perf_counter()
-        commitments = compare_commitments(left, right, skeleton)
-        t2 = time.perf_counter()
-        return packed, commitments, {"word diff": t1 - t0, "commitments": t2 - t1}
-
-    job = ChildJob(child_work, fork=fork)
-    forked = job.forked
+    share = ChildJob(lambda: _timed(lambda: _pack(diff_range(mid, n))), fork=fork)
+    share_forked, extraction_forked = share.forked, extraction.forked
     first, shared = diff_range(0, mid)
-    tick("word diff (parent share)" if forked else "word diff", 0.8)
-    packed, commitments, child_times = job.result()
+    tick("word diff (parent share)" if share_forked else "word diff", 0.8)
+    packed, diff_secs = share.result()
     second, shared_b = _unpacker(left, right)(packed)
     blocks = first + second
     shared += shared_b
-    tick("waiting for the child" if forked else "commitments", 0.85)
-    for stage, secs in child_times.items():
-        if forked:
-            stage_times[f"  {stage} (child)"] = secs
+    found, find_secs = extraction.result()
+    forked = share_forked or extraction_forked
+    tick("waiting for the children" if forked else "commitment extraction", 0.85)
+    if share_forked:
+        stage_times["  word diff (child share)"] = diff_secs
+    if extraction_forked:
+        stage_times["  commitment extraction (child)"] = find_secs
+    commitments = finish_commitments(found, blocks)
+    tick("commitment matching", 0.87)
     typos = find_typos(left, right, blocks)
     tick("typos", 0.9)
     # After the typos: both stages share the documents' word-form tables.

@@ -34,7 +34,13 @@ from readout_tui.core.model import (
 )
 from readout_tui.core.perf import collector_paused
 
-__all__ = ["commitment_counts", "compare_commitments", "extract_commitments"]
+__all__ = [
+    "commitment_counts",
+    "compare_commitments",
+    "extract_commitments",
+    "find_both",
+    "finish_commitments",
+]
 
 
 def _ids(side: Side, found: Sequence[Found]) -> list[str]:
@@ -82,20 +88,21 @@ def extract_commitments(doc: Document, side: Side) -> tuple[Commitment, ...]:
     )
 
 
-def compare_commitments(
-    left: Document, right: Document, blocks: Sequence[Block]
-) -> tuple[Commitment, ...]:
-    """The commitments of both versions with final statuses and counterpart ids.
-
-    ``blocks`` is the paragraph alignment; pairs it links are the strong hint for matching.
-    The people and their aliases are learnt from both versions together. Left commitments
-    come first, then right ones, each in reading order.
-    """
+def find_both(left: Document, right: Document) -> tuple[list[Found], list[Found]]:
+    """The raw commitments of both versions (the part that needs no alignment)."""
     with collector_paused():  # see readout_tui.core.perf: nothing here makes cycles
         # One cast for both versions: a republication that drops the paragraph introducing
         # "Foreign Minister Sergei Lavrov" still means him by "Lavrov".
         cast = learn_cast(left.text + "\n\n" + right.text)
-        lf, rf = find_commitments(left, cast=cast), find_commitments(right, cast=cast)
+        return find_commitments(left, cast=cast), find_commitments(right, cast=cast)
+
+
+def finish_commitments(
+    found: tuple[Sequence[Found], Sequence[Found]], blocks: Sequence[Block]
+) -> tuple[Commitment, ...]:
+    """Match the raw commitments of :func:`find_both` across versions and make the records."""
+    lf, rf = found
+    with collector_paused():
         lids, rids = _ids("left", lf), _ids("right", rf)
         pairing = pair_commitments(lf, rf, blocks)
     back = {j: i for i, j in pairing.pairs.items()}
@@ -114,6 +121,18 @@ def compare_commitments(
         for j, f in enumerate(rf)
     ]
     return tuple(out)
+
+
+def compare_commitments(
+    left: Document, right: Document, blocks: Sequence[Block]
+) -> tuple[Commitment, ...]:
+    """The commitments of both versions with final statuses and counterpart ids.
+
+    ``blocks`` is the paragraph alignment; pairs it links are the strong hint for matching.
+    The people and their aliases are learnt from both versions together. Left commitments
+    come first, then right ones, each in reading order.
+    """
+    return finish_commitments(find_both(left, right), blocks)
 
 
 def commitment_counts(commitments: Iterable[Commitment]) -> CommitmentCounts:

@@ -93,3 +93,16 @@ def export_text(fmt: str, comparison: Comparison, review: Review | None = None) 
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}") from None
     return writer(comparison, review)
+
+
+def export_bytes(fmt: str, comparison: Comparison, review: Review | None = None) -> bytes:
+    """Render ``comparison`` in format ``fmt`` as the UTF-8 bytes of the file.
+
+    JSON goes straight from the serialiser to bytes: on a large comparison that saves two
+    copies of a text of tens of megabytes.
+    """
+    if fmt == "json":
+        from readout_tui.core.export.json_export import dumps_bytes
+
+        return dumps_bytes(comparison, review=review)
+    return export_text(fmt, comparison, review).encode("utf-8")

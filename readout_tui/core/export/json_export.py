@@ -67,17 +67,23 @@ def _tree(comparison: Comparison, review: Any) -> dict[str, Any]:
     }
 
 
-def dumps(comparison: Comparison, *, review: Any = None) -> str:
-    """Serialise the export as UTF-8 JSON text.
+def dumps_bytes(comparison: Comparison, *, review: Any = None) -> bytes:
+    """The export as UTF-8 JSON bytes, ready to write.
 
     orjson writes the model's frozen dataclasses directly, several times faster than the
-    standard library on a 31k-paragraph comparison. Small exports are indented for people;
-    large ones are compact (indenting would double a 50 MB file).
+    standard library on a 31k-paragraph comparison, and handing its bytes straight to the
+    file avoids two more copies of a 50 MB text. Small exports are indented for people; large
+    ones are compact (indenting would double a 50 MB file).
     """
     indent = len(comparison.left.paragraphs) + len(comparison.right.paragraphs) <= INDENT_UP_TO
-    option = orjson.OPT_INDENT_2 if indent else 0
+    option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
     with collector_paused():
-        return orjson.dumps(_tree(comparison, review), option=option).decode("utf-8") + "\n"
+        return orjson.dumps(_tree(comparison, review), option=option)
+
+
+def dumps(comparison: Comparison, *, review: Any = None) -> str:
+    """The export as JSON text (see :func:`dumps_bytes`)."""
+    return dumps_bytes(comparison, review=review).decode("utf-8")
 
 
 def to_dict(comparison: Comparison, *, review: Any = None) -> dict[str, Any]:
