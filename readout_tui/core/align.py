@@ -22,12 +22,12 @@ robust to the paraphrase and reordering that republications apply.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from readout_tui.core.chains import heaviest_chain, longest_chain
 from readout_tui.core.model import Role
 from readout_tui.core.tokens import STOPWORDS
 
@@ -126,29 +126,6 @@ def _candidates(left: _Side, right: _Side) -> dict[int, list[tuple[float, int]]]
     return out
 
 
-def _lis(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Longest chain of pairs increasing in both coordinates (pairs sorted by left index)."""
-    tails: list[int] = []  # smallest right index ending a chain of each length
-    tail_at: list[int] = []  # position in ``pairs`` of that tail
-    back: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        back.append(tail_at[pos - 1] if pos else -1)
-    chain: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
-    while k >= 0:
-        chain.append(pairs[k])
-        k = back[k]
-    chain.reverse()
-    return chain
-
-
 def _fill_gap(
     lo: Sequence[int],
     ro: Sequence[int],
@@ -204,52 +181,10 @@ def _fill_gap(
                 s = _dice(left.sets[i], right.sets[ro[y]])
                 if s > MATCH_MIN:
                     scored[(i, ro[y])] = s
-    chain = _heaviest_chain(
+    chain = heaviest_chain(
         [(i, j, (s - MATCH_MIN) * (left.sizes[i] + right.sizes[j])) for (i, j), s in scored.items()]
     )
     return [(i, j, scored[(i, j)]) for i, j in chain]
-
-
-def _heaviest_chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
-    """The chain of pairs strictly increasing in both coordinates with the largest total
-    weight (a weighted longest increasing subsequence, O(n log n) with a Fenwick tree).
-
-    >>> _heaviest_chain([(0, 0, 1.0), (0, 1, 5.0), (1, 1, 1.0), (1, 2, 1.0), (2, 0, 5.5)])
-    [(0, 1), (1, 2)]
-    """
-    if not pairs:
-        return []
-    js = sorted({j for _, j, _ in pairs})
-    rank = {j: r + 1 for r, j in enumerate(js)}
-    size = len(js)
-    tree_best = [0.0] * (size + 1)
-    tree_at = [-1] * (size + 1)
-    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], -pairs[k][1]))
-    total = [0.0] * len(pairs)
-    back = [-1] * len(pairs)
-    # Pairs of one left index are visited with decreasing right index, so a pair never
-    # chains onto another pair of the same left paragraph.
-    for k in order:
-        _, j, w = pairs[k]
-        r = rank[j] - 1  # best chain ending strictly before j
-        best, at = 0.0, -1
-        while r > 0:
-            if tree_best[r] > best:
-                best, at = tree_best[r], tree_at[r]
-            r -= r & -r
-        total[k], back[k] = best + w, at
-        r = rank[j]
-        while r <= size:
-            if total[k] > tree_best[r]:
-                tree_best[r], tree_at[r] = total[k], k
-            r += r & -r
-    k = max(range(len(pairs)), key=total.__getitem__)
-    chain: list[tuple[int, int]] = []
-    while k != -1:
-        chain.append((pairs[k][0], pairs[k][1]))
-        k = back[k]
-    chain.reverse()
-    return chain
 
 
 def _grow(
@@ -334,7 +269,7 @@ def align_paragraphs(
         for i, scored in sorted(cands.items())
         if scored[0][0] >= ANCHOR_MIN and best_left_for[scored[0][1]][1] == i
     ]
-    chain = _lis(anchors)
+    chain = longest_chain(anchors)
 
     pairs: list[tuple[int, int, float]] = []
     prev_i, prev_j = -1, -1
