@@ -23,10 +23,12 @@ from readout_tui.core.classify import (
     typo_suggestion,
 )
 from readout_tui.core.commitments import commitment_counts, find_both, finish_commitments
+from readout_tui.core.commitments.extract import Found
 from readout_tui.core.enrich import retag_edits
 from readout_tui.core.ids import IdMaker
 from readout_tui.core.lexicon import lexicon
 from readout_tui.core.model import (
+    Artifact,
     Block,
     BlockOp,
     CommitmentCounts,
@@ -94,6 +96,13 @@ def _common_word_opening_a_sentence(
         if not opens or lexicon().zipf(word.lower()) < COMMON_ZIPF:
             return False
     return True
+
+
+def _document_stages(
+    left: Document, right: Document
+) -> tuple[tuple[list[Found], list[Found]], tuple[Artifact, ...]]:
+    """The stages that need only the documents: raw commitments and artifacts."""
+    return find_both(left, right), find_artifacts(left, "left") + find_artifacts(right, "right")
 
 
 def _timed(work: Callable[..., T], *args: object) -> tuple[T, float]:
@@ -256,10 +265,11 @@ def _compare(
         if progress is not None:
             progress(stage, fraction)
 
-    # Commitment extraction needs only the two documents: on large inputs a forked child
-    # does it while this process aligns; the matching waits for the alignment.
+    # Artifacts and commitment extraction need only the two documents: on large inputs a
+    # forked child does them while this process aligns; commitment matching waits for the
+    # alignment.
     big = len(left.paragraphs) + len(right.paragraphs) >= 2 * PARALLEL_FROM
-    extraction = ChildJob(lambda: _timed(find_both, left, right), fork=big)
+    extraction = ChildJob(lambda: _timed(_document_stages, left, right), fork=big)
     links = align_paragraphs(
         [p.text for p in left.paragraphs],
         [p.text for p in right.paragraphs],
@@ -297,20 +307,17 @@ def _compare(
     second, shared_b = _unpacker(left, right)(packed)
     blocks = first + second
     shared += shared_b
-    found, find_secs = extraction.result()
+    (found, artifacts), find_secs = extraction.result()
     forked = share_forked or extraction_forked
-    tick("waiting for the children" if forked else "commitment extraction", 0.85)
+    tick("waiting for the children" if forked else "commitments and artifacts", 0.85)
     if share_forked:
         stage_times["  word diff (child share)"] = diff_secs
     if extraction_forked:
-        stage_times["  commitment extraction (child)"] = find_secs
+        stage_times["  commitment extraction and artifacts (child)"] = find_secs
     commitments = finish_commitments(found, blocks)
     tick("commitment matching", 0.87)
     typos = find_typos(left, right, blocks)
     tick("typos", 0.9)
-    # After the typos: both stages share the documents' word-form tables.
-    artifacts = find_artifacts(left, "left") + find_artifacts(right, "right")
-    tick("artifacts", 0.93)
     blocks = retag_edits(blocks, typos, artifacts)
     tick("retag", 0.95)
     summary = summarize(left, right, blocks, shared)
