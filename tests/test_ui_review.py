@@ -84,9 +84,11 @@ async def quit_app(pilot: Pilot[int]) -> None:
 
 
 async def write_note(pilot: Pilot[int], text: str) -> None:
+    """Open the editor, put ``text`` in (as a paste would: typing key by key is tested
+    once, in the resize test, and is slow under Pilot), save with ctrl+s."""
     await pilot.press("c")
     await pilot.pause()
-    await pilot.press(*text)
+    pilot.app.screen.query_one(TextArea).insert(text)
     await pilot.press("ctrl+s")
     await pilot.pause()
 
