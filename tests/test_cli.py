@@ -139,3 +139,23 @@ def test_identical_files_are_reported_not_an_error(tmp_path: Path) -> None:
 def test_version_flag() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("readout-tui ")
+
+
+def test_exports_are_readable_by_others(tmp_path: Path) -> None:
+    out = tmp_path / "shared.json"
+    old = os.umask(0o022)
+    try:
+        assert main(["export", LEFT, RIGHT, "-o", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_session_file_that_is_a_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    assert main(["export", LEFT, RIGHT, "--session", str(folder)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert folder.is_dir() and not list(tmp_path.glob("notes.*"))

@@ -71,6 +71,8 @@ def review_for(
     Exporting never changes a session: the store is opened read-only, so a bad file is
     reported, not moved. An explicit ``--session`` file that cannot be used is an error.
     """
+    if session_file is not None and Path(session_file).is_dir():
+        raise InputError(f"{session_file}: is a directory, not a session file")
     if session_file is not None and not Path(session_file).is_file():
         raise InputError(f"{session_file}: no such session file")
     store = SessionStore.for_pair(

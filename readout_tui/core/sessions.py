@@ -23,6 +23,7 @@ from typing import Literal
 from filelock import FileLock, Timeout
 
 from readout_tui.core.atomic import write_text_atomic
+from readout_tui.core.errors import InputError
 from readout_tui.core.ids import content_hash
 from readout_tui.core.model import Comparison, Document
 from readout_tui.core.review import (
@@ -196,6 +197,9 @@ class SessionStore:
         if no_session:
             return cls(None, left=lref, right=rref, read_only=True)
         if session_file is not None:
+            if Path(session_file).is_dir():
+                # Never "move aside" a folder the user named by mistake.
+                raise InputError(f"{session_file}: is a directory, not a session file")
             return cls(Path(session_file), left=lref, right=rref, read_only=read_only)
         folder = directory or sessions_dir()
         path = folder / f"{session_key(left.sha256, right.sha256)}.json"
