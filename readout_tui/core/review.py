@@ -229,16 +229,30 @@ def next_unreviewed(
     return next((t for t in candidates if review.get(t).status == "unreviewed"), None)
 
 
+#: Block operations that are a change in themselves, whatever word edits they also hold.
+BLOCK_CHANGES = frozenset({"delete", "insert", "split", "merge", "move", "boilerplate"})
+
+
 def change_targets(comparison: Comparison) -> tuple[str, ...]:
-    """The changes a reviewer walks through, in reading order: every word edit, and every
-    changed block that has no word edits of its own (an omitted, added or moved paragraph).
-    Equal and boilerplate blocks are not changes."""
+    """The changes a reviewer walks through (what ``]`` visits in the app): every structural
+    block (omitted, added, split, merged, moved, boilerplate) and every word edit in reading
+    order, then the typos and artifacts that no edit carries."""
     out: list[str] = []
+    typo_edits: set[tuple[str, int, int]] = set()
+    debris_edits: set[tuple[str, int, int]] = set()
     for block in comparison.blocks:
-        if block.edits:
-            out.extend(edit.id for edit in block.edits)
-        elif block.op not in ("equal", "boilerplate") or block.moved:
+        if block.moved or block.op in BLOCK_CHANGES:
             out.append(block.id)
+        for edit in block.edits:
+            out.append(edit.id)
+            if edit.kind in ("typo", "artifact"):
+                spans = (("left", edit.left), ("right", edit.right))
+                found = typo_edits if edit.kind == "typo" else debris_edits
+                found.update((side, s.paragraph, s.start) for side, s in spans if s and s.text)
+    out += [t.id for t in comparison.typos if (t.side, t.paragraph, t.start) not in typo_edits]
+    out += [
+        a.id for a in comparison.artifacts if (a.side, a.paragraph, a.start) not in debris_edits
+    ]
     return tuple(out)
 
 
