@@ -11,9 +11,10 @@ import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar, cast
 
+from readout_tui.core import wordforms
 from readout_tui.core.align import Link, LinkOp, align_paragraphs
 from readout_tui.core.artifacts import find_artifacts
 from readout_tui.core.classify import (
@@ -44,6 +45,7 @@ from readout_tui.core.parallel import ChildJob
 from readout_tui.core.perf import collector_paused
 from readout_tui.core.typos import find_typos, word_pair_kind
 from readout_tui.core.worddiff import diff_paragraphs
+from readout_tui.core.wordforms import DocWords
 
 _WORD = re.compile(r"\w+")
 
@@ -98,11 +100,24 @@ def _common_word_opening_a_sentence(
     return True
 
 
-def _document_stages(
-    left: Document, right: Document
-) -> tuple[tuple[list[Found], list[Found]], tuple[Artifact, ...]]:
-    """The stages that need only the documents: raw commitments and artifacts."""
-    return find_both(left, right), find_artifacts(left, "left") + find_artifacts(right, "right")
+@dataclass(frozen=True, slots=True)
+class _DocumentFindings:
+    """What the document-only stages found (computed in a child on large inputs)."""
+
+    commitments: tuple[list[Found], list[Found]]
+    artifacts: tuple[Artifact, ...]
+    words: tuple[int, int]  # body words of each document, for the summary
+    prepared: tuple[DocWords, DocWords]  # word forms the typo stage reuses
+
+
+def _document_stages(left: Document, right: Document) -> _DocumentFindings:
+    """The stages that need only the documents: raw commitments, artifacts, word counts."""
+    return _DocumentFindings(
+        commitments=find_both(left, right),
+        artifacts=find_artifacts(left, "left") + find_artifacts(right, "right"),
+        words=(_word_count(left), _word_count(right)),
+        prepared=(wordforms.prepare(left, "left"), wordforms.prepare(right, "right")),
+    )
 
 
 def _timed(work: Callable[..., T], *args: object) -> tuple[T, float]:
@@ -202,12 +217,20 @@ def _word_count(doc: Document) -> int:
 
 
 def summarize(
-    left: Document, right: Document, blocks: Sequence[Block], shared_words: int
+    left: Document,
+    right: Document,
+    blocks: Sequence[Block],
+    shared_words: int,
+    *,
+    words: tuple[int, int] | None = None,
 ) -> Summary:
-    """Headline figures: block and edit counts, share of text retained and reused."""
+    """Headline figures: block and edit counts, share of text retained and reused.
+
+    ``words`` are the documents' body word counts when already known.
+    """
     by_op = Counter(b.op for b in blocks)
     by_kind = Counter(e.kind for b in blocks for e in b.edits)
-    lw, rw = _word_count(left), _word_count(right)
+    lw, rw = words if words is not None else (_word_count(left), _word_count(right))
     return Summary(
         left_paragraphs=len(left.paragraphs),
         right_paragraphs=len(right.paragraphs),
@@ -307,20 +330,23 @@ def _compare(
     second, shared_b = _unpacker(left, right)(packed)
     blocks = first + second
     shared += shared_b
-    (found, artifacts), find_secs = extraction.result()
+    findings, find_secs = extraction.result()
+    found, artifacts = findings.commitments, findings.artifacts
+    wordforms.remember(left, findings.prepared[0])  # the typo stage needs no second pass
+    wordforms.remember(right, findings.prepared[1])
     forked = share_forked or extraction_forked
     tick("waiting for the children" if forked else "commitments and artifacts", 0.85)
     if share_forked:
         stage_times["  word diff (child share)"] = diff_secs
     if extraction_forked:
-        stage_times["  commitment extraction and artifacts (child)"] = find_secs
+        stage_times["  commitments, artifacts, word forms (child)"] = find_secs
     commitments = finish_commitments(found, blocks)
     tick("commitment matching", 0.87)
     typos = find_typos(left, right, blocks)
     tick("typos", 0.9)
     blocks = retag_edits(blocks, typos, artifacts)
     tick("retag", 0.95)
-    summary = summarize(left, right, blocks, shared)
+    summary = summarize(left, right, blocks, shared, words=findings.words)
     summary = replace(summary, typos=len(typos), commitments=commitment_counts(commitments))
     tick("summary", 1.0)
     return Comparison(

@@ -46,8 +46,19 @@ _PREPARED: dict[tuple[str, int, int, str], DocWords] = {}
 _PREPARED_MAX = 4
 
 
+def _key(doc: Document) -> tuple[str, int, int, str]:
+    return (doc.sha256, len(doc.text), len(doc.paragraphs), doc.format)
+
+
+def remember(doc: Document, prepared: DocWords) -> None:
+    """Put word forms prepared elsewhere (another process) into the cache for ``doc``."""
+    while len(_PREPARED) >= _PREPARED_MAX:
+        _PREPARED.pop(next(iter(_PREPARED)))
+    _PREPARED[_key(doc)] = prepared
+
+
 def prepare(doc: Document, side: Side) -> DocWords:
-    key = (doc.sha256, len(doc.text), len(doc.paragraphs), doc.format)
+    key = _key(doc)
     prepared = _PREPARED.get(key)
     if prepared is None:
         prepared = _build_side(doc, side)
