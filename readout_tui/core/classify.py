@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from readout_tui.core.model import EditKind
-from readout_tui.core.tokens import STOPWORDS, normalise
+from readout_tui.core.tokens import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, normalise
 
 #: ``(old word, new word) -> (kind, suggestion)`` or None; the typo stage provides it.
 WordPairHook = Callable[[str, str], "tuple[EditKind, str | None] | None"]
@@ -97,32 +97,7 @@ MODALITY: frozenset[str] = frozenset(
     ]
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
+_MONTHS = [*MONTH_NAMES, *MONTH_ABBREVIATIONS]
 DATE_WORDS: frozenset[str] = frozenset(
     [*_WEEKDAYS, *_MONTHS, "today", "yesterday", "tomorrow", "tonight", "week", "year", "month"]
 )

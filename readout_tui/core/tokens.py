@@ -141,6 +141,15 @@ STOPWORDS: frozenset[str] = frozenset(
     ]
 )
 
+MONTH_NAMES: tuple[str, ...] = tuple(
+    "january february march april may june july august september october november december".split()
+)
+#: Abbreviated month names ("Feb. 4"): dates for the edit classifier, and abbreviations that
+#: do not end a sentence for the sentence splitter.
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
 _QUOTES = str.maketrans(
     {
         "“": '"',

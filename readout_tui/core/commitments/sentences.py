@@ -19,6 +19,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from readout_tui.core.tokens import MONTH_ABBREVIATIONS
+
 # Candidate boundaries: terminal punctuation, closing quotes/brackets, then white space and an
 # opening that can start a sentence (capital, digit, opening quote or bracket).
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
@@ -26,7 +28,7 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([A-Za-z]+)")
 
 #: Abbreviations that never end a sentence when followed by a capital (lower-cased, no dot).
-ABBREVIATIONS: frozenset[str] = frozenset(
+ABBREVIATIONS: frozenset[str] = frozenset(MONTH_ABBREVIATIONS) | frozenset(
     [
         "mr",
         "mrs",
@@ -55,18 +57,6 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         "fr",
         "sec",
         "dept",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "no",
         "nos",
         "vol",
