@@ -96,3 +96,24 @@ def test_sample_typos_and_artifacts(sample_comparison: Comparison) -> None:
     assert sample_comparison.summary.typos == 1
     right_debris = {a.text for a in sample_comparison.artifacts if a.side == "right"}
     assert "maxresdefault 1" in right_debris
+
+
+def test_edit_ids_survive_changes_elsewhere_in_their_paragraph() -> None:
+    old = "The ministers met in Beijing on Thursday. They agreed to expand trade and energy ties."
+    new = "The ministers met in Beijing on Friday. They agreed to expand trade and energy ties."
+    newer = "The ministers met in Beijing on Friday. They agreed to expand trade and energy links."
+    first = compare(document_from_text(old), document_from_text(new))
+    second = compare(document_from_text(old), document_from_text(newer))
+    assert first.blocks[0].id != second.blocks[0].id  # the block's text changed
+    day = {e.left.text: e.id for e in first.blocks[0].edits if e.left is not None}
+    day_again = {e.left.text: e.id for e in second.blocks[0].edits if e.left is not None}
+    assert day["Thursday"] == day_again["Thursday"]
+
+
+def test_repeated_edits_get_distinct_ids() -> None:
+    para = "Officials said the talks were useful."
+    left = document_from_text("\n\n".join([para] * 3))
+    right = document_from_text("\n\n".join([para.replace("useful", "fruitful")] * 3))
+    ids = [e.id for b in compare(left, right).blocks for e in b.edits]
+    assert len(ids) == 3 and len(set(ids)) == 3
+    assert ids[1] == ids[0] + "-2" and ids[2] == ids[0] + "-3"

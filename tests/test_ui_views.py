@@ -225,10 +225,11 @@ async def test_the_comparison_runs_in_a_worker_then_the_panes_show() -> None:
 
     app = ReadoutApp(load=_pair, compare=fake_compare, label="a.txt ⇄ b.txt")
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(500):  # generous: the suite may share two cores
-            if isinstance(app.screen, MainScreen):
+        deadline = time.monotonic() + 30  # generous: the suite may share two cores
+        while time.monotonic() < deadline:
+            if isinstance(app.screen, MainScreen) and "ministry.txt" in screen_text(app):
                 break
-            await pilot.pause(0.01)
+            await pilot.pause(0.02)
         assert isinstance(app.screen, MainScreen)
         assert seen == ["readout-compare"]
         assert "ministry.txt" in screen_text(app)

@@ -26,7 +26,7 @@ from readout_tui.core.classify import (
 from readout_tui.core.commitments import commitment_counts, find_both, finish_commitments
 from readout_tui.core.commitments.extract import Found
 from readout_tui.core.enrich import retag_edits
-from readout_tui.core.ids import IdMaker
+from readout_tui.core.ids import IdMaker, content_hash
 from readout_tui.core.lexicon import lexicon
 from readout_tui.core.model import (
     Artifact,
@@ -44,7 +44,7 @@ from readout_tui.core.model import (
 from readout_tui.core.parallel import ChildJob
 from readout_tui.core.perf import collector_paused
 from readout_tui.core.typos import find_typos, word_pair_kind
-from readout_tui.core.worddiff import diff_paragraphs
+from readout_tui.core.worddiff import RawEdit, diff_paragraphs
 from readout_tui.core.wordforms import DocWords
 
 _WORD = re.compile(r"\w+")
@@ -55,6 +55,9 @@ T = TypeVar("T")
 PARALLEL_FROM = 4000
 #: The child's share of the word diff.
 CHILD_SHARE = 0.45
+
+#: Characters of context on each side that go into an edit's id.
+EDIT_CONTEXT = 20
 
 #: Words at least this frequent (Zipf scale) are ordinary words, not names, at a sentence start.
 COMMON_ZIPF = 3.5
@@ -127,6 +130,43 @@ def _timed(work: Callable[..., T], *args: object) -> tuple[T, float]:
     return result, time.perf_counter() - t0
 
 
+def _edit_id(edit: RawEdit, left: Document, right: Document) -> str:
+    """An edit's id: its two texts and a little context on each side, not its position.
+
+    A note on an edit then survives changes elsewhere in its paragraph and a new block id
+    (when another paragraph of the block changed); repeats are numbered by
+    :func:`_unique_edit_ids`.
+    """
+    ls, rs = edit.left, edit.right
+    lt, rt = left.paragraphs[ls.paragraph].text, right.paragraphs[rs.paragraph].text
+    return "e-" + content_hash(
+        ls.text,
+        rs.text,
+        lt[max(0, ls.start - EDIT_CONTEXT) : ls.start],
+        lt[ls.end : ls.end + EDIT_CONTEXT],
+        rt[max(0, rs.start - EDIT_CONTEXT) : rs.start],
+        rt[rs.end : rs.end + EDIT_CONTEXT],
+    )
+
+
+def _unique_edit_ids(blocks: list[Block]) -> list[Block]:
+    """Number repeated edit ids ``-2``, ``-3`` in reading order (repeats are rare)."""
+    seen: dict[str, int] = {}
+    out = blocks
+    for b, block in enumerate(blocks):
+        renamed = None
+        for k, edit in enumerate(block.edits):
+            n = seen.get(edit.id, 0) + 1
+            seen[edit.id] = n
+            if n > 1:
+                renamed = renamed or list(block.edits)
+                renamed[k] = replace(edit, id=f"{edit.id}-{n}")
+        if renamed is not None:
+            out = out if out is not blocks else list(blocks)
+            out[b] = replace(block, edits=tuple(renamed))
+    return out
+
+
 def _block_op(op: LinkOp, edits: Sequence[Edit]) -> BlockOp:
     """A pair is "equal" when identical once white space, quotes and dashes are folded."""
     if op == "pair":
@@ -153,7 +193,7 @@ def build_block(
     rp = [right.paragraphs[j] for j in link.right]
     diff = diff_paragraphs(lp, rp)
     edits = []
-    for k, r in enumerate(diff.edits):
+    for r in diff.edits:
         kind = classify(r.left.text, r.right.text, False)
         if kind == "number":  # a changed number right after a month name is a day
             text = left.paragraphs[r.left.paragraph].text
@@ -166,13 +206,13 @@ def build_block(
             if kind == "typo"
             else None
         )
-        edits.append(Edit(f"{block_id}.{k}", r.op, kind, r.left, r.right, suggestion))
+        edits.append(Edit(_edit_id(r, left, right), r.op, kind, r.left, r.right, suggestion))
     op = _block_op(link.op, edits)
     block = Block(block_id, op, link.left, link.right, diff.similarity, link.moved, tuple(edits))
     return block, diff.equal_words
 
 
-_EditRow = tuple[EditOp, EditKind, "str | None", int, int, int, int, int, int]
+_EditRow = tuple[str, EditOp, EditKind, "str | None", int, int, int, int, int, int]
 _BlockRow = tuple[str, BlockOp, tuple[int, ...], tuple[int, ...], float, bool, list[_EditRow]]
 _Packed = tuple[list[_BlockRow], int]
 
@@ -183,7 +223,8 @@ def _pack(result: tuple[list[Block], int]) -> _Packed:
     rows: list[_BlockRow] = []
     for b in blocks:
         edits: list[_EditRow] = [
-            (e.op, e.kind, e.suggestion, *_span_row(e.left), *_span_row(e.right)) for e in b.edits
+            (e.id, e.op, e.kind, e.suggestion, *_span_row(e.left), *_span_row(e.right))
+            for e in b.edits
         ]
         rows.append((b.id, b.op, b.left, b.right, b.similarity, b.moved, edits))
     return rows, shared
@@ -202,10 +243,10 @@ def _unpacker(left: Document, right: Document) -> Callable[[object], tuple[list[
         blocks = []
         for bid, op, bl, br, sim, moved, erows in rows:
             edits = []
-            for k, (eop, kind, sugg, lp, ls, le, rp, rs, re_) in enumerate(erows):
+            for eid, eop, kind, sugg, lp, ls, le, rp, rs, re_ in erows:
                 lspan = Span(lp, ls, le, lps[lp].text[ls:le])
                 rspan = Span(rp, rs, re_, rps[rp].text[rs:re_])
-                edits.append(Edit(f"{bid}.{k}", eop, kind, lspan, rspan, sugg))
+                edits.append(Edit(eid, eop, kind, lspan, rspan, sugg))
             blocks.append(Block(bid, op, bl, br, sim, moved, tuple(edits)))
         return blocks, shared
 
@@ -328,7 +369,7 @@ def _compare(
     tick("word diff (parent share)" if share_forked else "word diff", 0.8)
     packed, diff_secs = share.result()
     second, shared_b = _unpacker(left, right)(packed)
-    blocks = first + second
+    blocks = _unique_edit_ids(first + second)
     shared += shared_b
     findings, find_secs = extraction.result()
     found, artifacts = findings.commitments, findings.artifacts
