@@ -20,7 +20,7 @@ from rich.text import Text
 
 from readout_tui.commands import add_input_options, load_pair
 from readout_tui.core.compare import compare
-from readout_tui.core.model import Block, Comparison, Document, Edit, Span
+from readout_tui.core.model import Block, Comparison, Document, Span
 from readout_tui.core.safe_text import printable
 
 SIDE_BY_SIDE_MIN_WIDTH = 100
@@ -85,10 +85,6 @@ def _inline(comparison: Comparison, block: Block, *, plain: bool) -> Text:
         return _marked(left, block.left, [], plain=plain)
     if not block.left:
         return _marked(right, block.right, [], plain=plain)
-    edits: dict[tuple[int, int], Edit] = {}
-    for e in block.edits:
-        if e.right is not None:
-            edits[(e.right.paragraph, e.right.start)] = e
     out = Text()
     for n, j in enumerate(block.right):
         if n:

@@ -21,7 +21,6 @@ robust to the paraphrase and reordering that republications apply.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from typing import Literal
 
 from readout_tui.core.chains import heaviest_chain, longest_chain
 from readout_tui.core.model import Role
-from readout_tui.core.tokens import STOPWORDS
+from readout_tui.core.tokens import STOPWORDS, WORD_RUN
 
 LinkOp = Literal["pair", "split", "merge", "delete", "insert", "move", "boilerplate"]
 
@@ -50,9 +49,6 @@ PROBES = 8
 BAND = 8
 #: Gaps with at most this many cells get the dense dynamic programme.
 DENSE_CELLS = 4000
-
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +72,7 @@ class _Side:
         empty: frozenset[str] = frozenset()
         # Set difference runs in C: far cheaper than filtering word lists in Python.
         self.sets = [
-            frozenset(_WORD.findall(text.lower())) - STOPWORDS if on else empty
+            frozenset(WORD_RUN.findall(text.lower())) - STOPWORDS if on else empty
             for text, on in zip(texts, active, strict=True)
         ]
         self.sizes = [len(s) for s in self.sets]

@@ -13,13 +13,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from readout_tui.core.model import EditKind
-from readout_tui.core.tokens import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, normalise
+from readout_tui.core.model import EditKind, Span
+from readout_tui.core.tokens import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, WORD, normalise
 
 #: ``(old word, new word) -> (kind, suggestion)`` or None; the typo stage provides it.
 WordPairHook = Callable[[str, str], "tuple[EditKind, str | None] | None"]
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NON_WORD = re.compile(r"[\W_]+")
 
 MODALITY: frozenset[str] = frozenset(
@@ -107,7 +106,7 @@ _YEARISH = re.compile(r"^(?:1[89]|20)\d\d$")
 
 def _changed_words(old: str, new: str) -> tuple[list[str], list[str]]:
     """Words only in ``old`` and only in ``new`` (by lower-cased form, original case kept)."""
-    ow, nw = _WORD.findall(old), _WORD.findall(new)
+    ow, nw = WORD.findall(old), WORD.findall(new)
     olow = {w.lower() for w in ow}
     nlow = {w.lower() for w in nw}
     return [w for w in ow if w.lower() not in nlow], [w for w in nw if w.lower() not in olow]
@@ -217,3 +216,47 @@ def make_classifier(
         return classify_edit(old, new, word_pair=word_pair, after_month=after_month)
 
     return classify
+
+
+_SENTENCE_GAP = re.compile(r"[.!?:;\"“”]\s*$")
+
+
+def _opens_sentence(span: Span, text: str) -> bool:
+    start = span.start + (len(span.text) - len(span.text.lstrip()))
+    return start == 0 or bool(_SENTENCE_GAP.search(text[max(0, start - 3) : start]))
+
+
+def classify_in_context(
+    classify: Callable[[str, str, bool], EditKind],
+    left: Span,
+    right: Span,
+    left_text: str,
+    right_text: str,
+    *,
+    is_common: Callable[[str], bool],
+) -> EditKind:
+    """The kind of an edit, using the paragraph text around it (``left_text``/``right_text``).
+
+    Two rules need context: a number changed right after a month name is a day ("Feb. 4"),
+    and a common word capitalised only because it opens a sentence ("Two sides" for "the
+    two sides") is no evidence of a name.
+    """
+    kind = classify(left.text, right.text, False)
+    if kind == "number" and follows_month(left_text[max(0, left.start - 12) : left.start]):
+        kind = classify(left.text, right.text, True)
+    if kind == "name" and _common_opener(left, right, left_text, right_text, is_common):
+        kind = "paraphrase"
+    return kind
+
+
+def _common_opener(
+    left: Span, right: Span, left_text: str, right_text: str, is_common: Callable[[str], bool]
+) -> bool:
+    """True when each changed side is one common word that opens a sentence."""
+    for span, text in ((right, right_text), (left, left_text)):
+        word = span.text.strip()
+        if not word:
+            continue
+        if not word.isalpha() or not _opens_sentence(span, text) or not is_common(word):
+            return False
+    return True

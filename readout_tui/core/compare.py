@@ -7,7 +7,6 @@ consume the result; none of them computes anything of its own.
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -19,7 +18,7 @@ from readout_tui.core.align import Link, LinkOp, align_paragraphs
 from readout_tui.core.artifacts import find_artifacts
 from readout_tui.core.classify import (
     WordPairHook,
-    follows_month,
+    classify_in_context,
     make_classifier,
     typo_suggestion,
 )
@@ -43,11 +42,10 @@ from readout_tui.core.model import (
 )
 from readout_tui.core.parallel import ChildJob
 from readout_tui.core.perf import collector_paused
+from readout_tui.core.tokens import WORD_RUN
 from readout_tui.core.typos import find_typos, word_pair_kind
 from readout_tui.core.worddiff import RawEdit, diff_paragraphs
 from readout_tui.core.wordforms import DocWords
-
-_WORD = re.compile(r"\w+")
 
 T = TypeVar("T")
 
@@ -79,28 +77,6 @@ def plan_blocks(links: Sequence[Link], left: Document, right: Document) -> list[
         ids.make(*(lps[i].text for i in link.left), "\x1f", *(rps[j].text for j in link.right))
         for link in links
     ]
-
-
-_SENTENCE_GAP = re.compile(r"[.!?:;\"“”]\s*$")
-
-
-def _common_word_opening_a_sentence(
-    lspan: Span, rspan: Span, left: Document, right: Document
-) -> bool:
-    """True when the edit is one common word that is capitalised only because it opens a
-    sentence (so it is no evidence of a name)."""
-    for span, doc in ((rspan, right), (lspan, left)):
-        word = span.text.strip()
-        if not word:
-            continue
-        if not word.isalpha():
-            return False
-        start = span.start + (len(span.text) - len(span.text.lstrip()))
-        before = doc.paragraphs[span.paragraph].text[max(0, start - 3) : start]
-        opens = start == 0 or bool(_SENTENCE_GAP.search(before))
-        if not opens or lexicon().zipf(word.lower()) < COMMON_ZIPF:
-            return False
-    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +143,10 @@ def _unique_edit_ids(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _is_common(word: str) -> bool:
+    return lexicon().zipf(word.lower()) >= COMMON_ZIPF
+
+
 def _block_op(op: LinkOp, edits: Sequence[Edit]) -> BlockOp:
     """A pair is "equal" when identical once white space, quotes and dashes are folded."""
     if op == "pair":
@@ -194,13 +174,14 @@ def build_block(
     diff = diff_paragraphs(lp, rp)
     edits = []
     for r in diff.edits:
-        kind = classify(r.left.text, r.right.text, False)
-        if kind == "number":  # a changed number right after a month name is a day
-            text = left.paragraphs[r.left.paragraph].text
-            if follows_month(text[max(0, r.left.start - 12) : r.left.start]):
-                kind = classify(r.left.text, r.right.text, True)
-        if kind == "name" and _common_word_opening_a_sentence(r.left, r.right, left, right):
-            kind = "paraphrase"  # "Two sides" for "the two sides": capitalised, not a name
+        kind = classify_in_context(
+            classify,
+            r.left,
+            r.right,
+            left.paragraphs[r.left.paragraph].text,
+            right.paragraphs[r.right.paragraph].text,
+            is_common=_is_common,
+        )
         suggestion = (
             typo_suggestion(r.left.text, r.right.text, word_pair=word_pair)
             if kind == "typo"
@@ -254,7 +235,7 @@ def _unpacker(left: Document, right: Document) -> Callable[[object], tuple[list[
 
 
 def _word_count(doc: Document) -> int:
-    return sum(len(_WORD.findall(p.text)) for p in doc.paragraphs if p.role != "boilerplate")
+    return sum(len(WORD_RUN.findall(p.text)) for p in doc.paragraphs if p.role != "boilerplate")
 
 
 def summarize(

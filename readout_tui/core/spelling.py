@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA
 
 from readout_tui.core.lexicon import Lexicon, edit_bonus, lexicon
 from readout_tui.core.model import EditKind
+from readout_tui.core.tokens import LETTER_WORD
 
 #: Words at least this common (Zipf) are English even when no word list has them.
 KNOWN_ZIPF = 3.5
@@ -33,7 +34,6 @@ CAPITALISED_MIN_ZIPF = 4.5
 _ROMAN = re.compile(
     r"^(?=[mdclxvi]+$)m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$"
 )
-_SINGLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _VOWELS = frozenset("aeiouy")
 
 
@@ -138,7 +138,7 @@ def word_pair_kind(old: str, new: str) -> tuple[EditKind, str | None] | None:
     """
     if old == new or old.lower() == new.lower():
         return None
-    if not (_SINGLE_WORD.fullmatch(old) and _SINGLE_WORD.fullmatch(new)):
+    if not (LETTER_WORD.fullmatch(old) and LETTER_WORD.fullmatch(new)):
         return None
     a, b = plain_word(old), plain_word(new)
     if a is None or b is None or not case_ok(a) or not case_ok(b):

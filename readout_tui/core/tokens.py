@@ -19,8 +19,13 @@ from collections.abc import Iterable
 # together with the white space before it; white space at the very end is a unit of its own.
 # The units cover every character, so "".join(units) == text, and a diff over them needs half
 # as many tokens as one that treats white space separately.
-_DIFF_TOKEN = re.compile(r"\s*(?:\w+(?:['’]\w+)*|[^\w\s])|\s+", re.UNICODE)
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: A word: letters or digits, inner apostrophes kept ("other's", "that’s").
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+#: A plain run of word characters (an apostrophe ends it): the alignment's features.
+WORD_RUN = re.compile(r"\w+")
+#: A word of letters only (no digits), inner apostrophes kept: what a lexicon can judge.
+LETTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIFF_TOKEN = re.compile(r"\s*(?:" + WORD.pattern + r"|[^\w\s])|\s+")
 
 # Function words that carry no evidence of which paragraph matches which.
 STOPWORDS: frozenset[str] = frozenset(
@@ -185,7 +190,7 @@ def words(text: str) -> list[str]:
     >>> words("China-Russia ties, he said")
     ['china', 'russia', 'ties', 'he', 'said']
     """
-    return _WORD.findall(text.lower())
+    return WORD_RUN.findall(text.lower())
 
 
 def content_words(text: str) -> list[str]:
@@ -194,7 +199,7 @@ def content_words(text: str) -> list[str]:
     >>> content_words("The two sides should promote trade")
     ['two', 'sides', 'promote', 'trade']
     """
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+    return [w for w in WORD_RUN.findall(text.lower()) if w not in STOPWORDS]
 
 
 def normalise(text: str) -> str:

@@ -38,6 +38,7 @@ from readout_tui.core.spelling import (
     rank,
     word_pair_kind,
 )
+from readout_tui.core.tokens import LETTER_WORD, WORD
 from readout_tui.core.wordforms import (
     DocWords,
     document_words,
@@ -63,8 +64,6 @@ REPEATED = 3
 MAX_UNKNOWN_SHARE = 0.2
 
 # The edit classifier's notion of a word (so both see the same words in an edit).
-_EDIT_WORD = re.compile(r"\w+(?:['’]\w+)*")
-_SINGLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +221,7 @@ def _words_of(doc: Document, indices: tuple[int, ...]) -> frozenset[str]:
         w.lower()
         for i in indices
         if i < len(doc.paragraphs)
-        for w in _SINGLE_WORD.findall(doc.paragraphs[i].text)
+        for w in LETTER_WORD.findall(doc.paragraphs[i].text)
     )
 
 
@@ -284,7 +283,7 @@ def _add_edit_evidence(hits: dict[tuple[Side, int, int], _Hit], blocks: Sequence
 
 def _changed_words(old: str, new: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     """Words only in ``old`` and only in ``new`` (compared lower-cased), as matches."""
-    ow, nw = list(_EDIT_WORD.finditer(old)), list(_EDIT_WORD.finditer(new))
+    ow, nw = list(WORD.finditer(old)), list(WORD.finditer(new))
     olow = {m.group().lower() for m in ow}
     nlow = {m.group().lower() for m in nw}
     return (

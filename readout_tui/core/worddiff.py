@@ -19,7 +19,6 @@ sits on the other side. Applying the edits to the left side reproduces the right
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,9 +28,7 @@ from typing import Protocol, cast
 from rapidfuzz.distance import Indel
 
 from readout_tui.core.model import EditOp, Paragraph, Span
-from readout_tui.core.tokens import diff_tokens
-
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+from readout_tui.core.tokens import WORD, diff_tokens
 
 #: A changed region in characters of the concatenated sides: ``(ls, le, rs, re)``.
 Region = tuple[int, int, int, int]
@@ -133,8 +130,8 @@ def _similarity(regions: Sequence[Region], ltext: str, rtext: str) -> tuple[floa
     changed_r = sum(re_ - rs for _, _, rs, re_ in regions)
     total = len(ltext) + len(rtext)
     similarity = (total - changed_l - changed_r) / total if total else 1.0
-    words = len(_WORD.findall(ltext)) - sum(
-        len(_WORD.findall(ltext, ls, le)) for ls, le, _, _ in regions if le > ls
+    words = len(WORD.findall(ltext)) - sum(
+        len(WORD.findall(ltext, ls, le)) for ls, le, _, _ in regions if le > ls
     )
     return max(0.0, min(1.0, similarity)), max(0, words)
 

@@ -9,7 +9,7 @@ imported on first use, so listing the formats costs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from readout_tui.core.model import Comparison
 from readout_tui.core.review import Review
@@ -80,10 +80,6 @@ DESCRIPTIONS: dict[str, str] = {
     "csv": "one row per change, with status and note",
     "commitments-csv": "one row per commitment, with status and note",
 }
-
-
-def formats() -> Mapping[str, Writer]:
-    return WRITERS
 
 
 def export_text(fmt: str, comparison: Comparison, review: Review | None = None) -> str:

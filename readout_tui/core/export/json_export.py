@@ -13,6 +13,7 @@ import orjson
 from readout_tui import __version__
 from readout_tui.core.model import Comparison, Document
 from readout_tui.core.perf import collector_paused
+from readout_tui.core.review import Review
 
 SCHEMA = "readout-diff/1"
 #: Exports of documents with up to this many paragraphs in all are indented.
@@ -30,17 +31,11 @@ def _document(doc: Document) -> dict[str, Any]:
     }
 
 
-def _review_dict(review: Any) -> dict[str, Any] | None:
-    if review is None:
-        return None
-    to_dict = getattr(review, "to_export_dict", None)
-    if to_dict is None:
-        raise TypeError("review must provide to_export_dict()")
-    result: dict[str, Any] = to_dict()
-    return result
+def _review_dict(review: Review | None) -> dict[str, Any] | None:
+    return None if review is None else review.to_export_dict()
 
 
-def _tree(comparison: Comparison, review: Any) -> dict[str, Any]:
+def _tree(comparison: Comparison, review: Review | None) -> dict[str, Any]:
     """The export as a tree of dicts and model records (orjson serialises the records)."""
     summary = comparison.summary
     return {
@@ -67,7 +62,7 @@ def _tree(comparison: Comparison, review: Any) -> dict[str, Any]:
     }
 
 
-def dumps_bytes(comparison: Comparison, *, review: Any = None) -> bytes:
+def dumps_bytes(comparison: Comparison, *, review: Review | None = None) -> bytes:
     """The export as UTF-8 JSON bytes, ready to write.
 
     orjson writes the model's frozen dataclasses directly, several times faster than the
@@ -81,12 +76,6 @@ def dumps_bytes(comparison: Comparison, *, review: Any = None) -> bytes:
         return orjson.dumps(_tree(comparison, review), option=option)
 
 
-def dumps(comparison: Comparison, *, review: Any = None) -> str:
+def dumps(comparison: Comparison, *, review: Review | None = None) -> str:
     """The export as JSON text (see :func:`dumps_bytes`)."""
     return dumps_bytes(comparison, review=review).decode("utf-8")
-
-
-def to_dict(comparison: Comparison, *, review: Any = None) -> dict[str, Any]:
-    """The export as plain JSON data (``json.loads`` of :func:`dumps`)."""
-    result: dict[str, Any] = orjson.loads(dumps(comparison, review=review))
-    return result

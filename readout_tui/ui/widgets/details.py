@@ -17,17 +17,10 @@ from readout_tui.ui.changes import BLOCK_LEVEL
 from readout_tui.ui.layout import ITEM_ORIGIN
 from readout_tui.ui.reader import Reader
 from readout_tui.ui.text import visible
+from readout_tui.ui.widgets.header import OP_WORDS
 
-_OP_WORDS = {
-    "equal": "unchanged",
-    "edit": "edited",
-    "split": "split",
-    "merge": "merged",
-    "delete": "omitted",
-    "insert": "added",
-    "move": "moved",
-    "boilerplate": "boilerplate",
-}
+# One block reads better as "unchanged" than as "equal".
+_OP_WORDS = {**OP_WORDS, "equal": "unchanged"}
 
 
 def quote(text: str, limit: int = 60) -> str:

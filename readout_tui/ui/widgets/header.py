@@ -15,7 +15,8 @@ from textual.widget import Widget
 from readout_tui.core.model import Comparison, Document
 from readout_tui.ui.text import visible
 
-_OP_WORDS = {
+#: How block operations read in the summary and the details bar.
+OP_WORDS = {
     "equal": "equal",
     "edit": "edited",
     "split": "split",
@@ -38,7 +39,7 @@ def summary_line(comparison: Comparison) -> str:
         f"retained {summary.left_retained:.0%} of left",
         f"reused {summary.right_reused:.0%} of right",
     ]
-    for op, word in _OP_WORDS.items():
+    for op, word in OP_WORDS.items():
         count = summary.blocks_by_op.get(op, 0)
         if count:
             parts.append(f"{count} {word}")
