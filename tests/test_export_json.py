@@ -117,3 +117,10 @@ def test_repeated_edits_get_distinct_ids() -> None:
     ids = [e.id for b in compare(left, right).blocks for e in b.edits]
     assert len(ids) == 3 and len(set(ids)) == 3
     assert ids[1] == ids[0] + "-2" and ids[2] == ids[0] + "-3"
+
+
+def test_an_unchanged_text_is_wholly_retained_whatever_its_apostrophes() -> None:
+    text = "The minister's view: China's and Russia's positions coincide, he said."
+    other = text + "\n\nA new closing paragraph about something else entirely."
+    s = compare(document_from_text(text), document_from_text(other)).summary
+    assert s.left_retained == 1.0

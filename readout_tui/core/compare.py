@@ -42,7 +42,7 @@ from readout_tui.core.model import (
 )
 from readout_tui.core.parallel import ChildJob
 from readout_tui.core.perf import collector_paused
-from readout_tui.core.tokens import WORD_RUN
+from readout_tui.core.tokens import WORD
 from readout_tui.core.typos import find_typos, word_pair_kind
 from readout_tui.core.worddiff import RawEdit, diff_paragraphs
 from readout_tui.core.wordforms import DocWords
@@ -235,7 +235,7 @@ def _unpacker(left: Document, right: Document) -> Callable[[object], tuple[list[
 
 
 def _word_count(doc: Document) -> int:
-    return sum(len(WORD_RUN.findall(p.text)) for p in doc.paragraphs if p.role != "boilerplate")
+    return sum(len(WORD.findall(p.text)) for p in doc.paragraphs if p.role != "boilerplate")
 
 
 def summarize(
